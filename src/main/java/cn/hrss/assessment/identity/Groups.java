@@ -1,0 +1,24 @@
+package cn.hrss.assessment.identity;
+
+import java.util.List;
+
+/** Candidate groups of DOMAIN.md §1 and CONTRACT.md; BPMN models name the same ids. */
+public final class Groups {
+
+  public static final String ACCEPTANCE_OFFICERS = "acceptance-officers";
+  public static final String EXPERTS = "experts";
+  public static final String MINISTRY_APPROVERS = "ministry-approvers";
+  public static final String PROVINCIAL_OFFICERS = "provincial-officers";
+  public static final String DISCIPLINE_OFFICERS = "discipline-officers";
+  public static final String DISCIPLINE_REVIEWERS = "discipline-reviewers";
+  public static final String SUPERVISORS = "supervisors";
+  public static final String MANAGERS = "managers";
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /** Groups whose members work cases (officers of some kind): they may call officer endpoints. */
+  public static final List<String> OFFICER_GROUPS = List.of(
+      ACCEPTANCE_OFFICERS, EXPERTS, MINISTRY_APPROVERS, PROVINCIAL_OFFICERS,
+      DISCIPLINE_OFFICERS, DISCIPLINE_REVIEWERS, SUPERVISORS, MANAGERS, CAMUNDA_ADMIN);
+
+  private Groups() {}
+}

@@ -1,0 +1,204 @@
+package cn.hrss.assessment.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups, their authorizations and their Tasklist filters, on every start (idempotent), and the demo users
+ * of CONTRACT.md where {@code assessment.demo-data} is on (the default H2 setup; never the postgres profile).
+ */
+@Component
+class IdentitySetup extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+
+  /** Group id → Chinese name shown in Admin. */
+  private static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+  static {
+    GROUPS.put(Groups.ACCEPTANCE_OFFICERS, "受理审查人员");
+    GROUPS.put(Groups.EXPERTS, "评审专家");
+    GROUPS.put(Groups.MINISTRY_APPROVERS, "部级备案审批人员");
+    GROUPS.put(Groups.PROVINCIAL_OFFICERS, "省级备案人员");
+    GROUPS.put(Groups.DISCIPLINE_OFFICERS, "违纪违规处理人员");
+    GROUPS.put(Groups.DISCIPLINE_REVIEWERS, "复核人员");
+    GROUPS.put(Groups.SUPERVISORS, "质量督导人员");
+    GROUPS.put(Groups.MANAGERS, "管理人员");
+  }
+
+  /** One Tasklist filter per group, named in Chinese, visible only to that group. */
+  private static final List<FilterSpec> FILTERS = List.of(
+      new FilterSpec("受理审查", Groups.ACCEPTANCE_OFFICERS, -10, "备案申请的受理审查、公示异议处理与备案决定"),
+      new FilterSpec("技术评审", Groups.EXPERTS, -9, "分配给我的技术评审任务"),
+      new FilterSpec("备案决定", Groups.MINISTRY_APPROVERS, -8, "全国性用人单位的部级备案决定"),
+      new FilterSpec("分支机构备案", Groups.PROVINCIAL_OFFICERS, -7, "分支机构的省级备案审查"),
+      new FilterSpec("违纪认定", Groups.DISCIPLINE_OFFICERS, -6, "违纪违规事实认定、陈述申辩审查与处理决定"),
+      new FilterSpec("复核", Groups.DISCIPLINE_REVIEWERS, -5, "处理决定的复核"),
+      new FilterSpec("质量督导", Groups.SUPERVISORS, -4, "质量督导任务"),
+      new FilterSpec("全部任务（只读）", Groups.MANAGERS, -3, "所有进行中的任务，供管理人员查看"));
+
+  /** Demo users: id → (first name, last name, groups). Password = user id. */
+  private static final List<DemoUser> DEMO_USERS = List.of(
+      new DemoUser("officer", "受理", "专员", List.of(Groups.ACCEPTANCE_OFFICERS, Groups.PROVINCIAL_OFFICERS)),
+      new DemoUser("expert1", "评审", "专家一", List.of(Groups.EXPERTS)),
+      new DemoUser("expert2", "评审", "专家二", List.of(Groups.EXPERTS)),
+      new DemoUser("expert3", "评审", "专家三", List.of(Groups.EXPERTS)),
+      new DemoUser("expert4", "评审", "专家四", List.of(Groups.EXPERTS)),
+      new DemoUser("approver", "备案", "审批人", List.of(Groups.MINISTRY_APPROVERS)),
+      new DemoUser("discipline", "违纪", "处理专员", List.of(Groups.DISCIPLINE_OFFICERS)),
+      new DemoUser("reviewer", "复核", "专员", List.of(Groups.DISCIPLINE_REVIEWERS)),
+      new DemoUser("manager", "业务", "主管", List.of(Groups.MANAGERS)));
+
+  private final boolean demoData;
+  private IdentityService identityService;
+  private AuthorizationService authorizationService;
+  private FilterService filterService;
+  private TaskService taskService;
+
+  IdentitySetup(@Value("${assessment.demo-data:false}") boolean demoData) {
+    this.demoData = demoData;
+  }
+
+  /** Runs once the engine is built, before the application serves requests (like Camunda's own admin-user setup). */
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    this.identityService = engine.getIdentityService();
+    this.authorizationService = engine.getAuthorizationService();
+    this.filterService = engine.getFilterService();
+    this.taskService = engine.getTaskService();
+    GROUPS.forEach(this::ensureGroup);
+    GROUPS.keySet().forEach(this::grantWorkerAccess);
+    grantManagerReadAccess();
+    FILTERS.forEach(this::ensureFilter);
+    if (demoData) {
+      DEMO_USERS.forEach(this::ensureDemoUser);
+      LOG.info("Demo users present: admin, {}", DEMO_USERS.stream().map(DemoUser::id).toList());
+    }
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  /** Every working group opens Tasklist, reads the process and decision models and starts the processes it may start. */
+  private void grantWorkerAccess(String group) {
+    grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    if (Groups.DISCIPLINE_OFFICERS.equals(group)) {
+      // Tasklist start form of DisciplinaryCaseProcess (CONTRACT.md).
+      grant(group, Resources.PROCESS_DEFINITION, "DisciplinaryCaseProcess", Permissions.CREATE_INSTANCE);
+      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+  }
+
+  /** Managers read everything in Cockpit and Tasklist but hold no permission that completes or changes anything. */
+  private void grantManagerReadAccess() {
+    String managers = Groups.MANAGERS;
+    grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(managers, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY, Permissions.READ_TASK);
+    grant(managers, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(managers, Resources.TASK, ANY, Permissions.READ);
+    grant(managers, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grant(managers, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(managers, Resources.BATCH, ANY, Permissions.READ);
+    grant(managers, Resources.REPORT, ANY, Permissions.READ);
+    grant(managers, Resources.DASHBOARD, ANY, Permissions.READ);
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizationService.createAuthorizationQuery()
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
+    if (exists) {
+      return;
+    }
+    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  private void ensureFilter(FilterSpec spec) {
+    Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(spec.name());
+      filter.setOwner("admin");
+    }
+    TaskQuery query = taskService.createTaskQuery();
+    if (Groups.EXPERTS.equals(spec.group())) {
+      // Expert review tasks are assigned to the drawn panel members: each expert sees his own.
+      query.taskAssigneeExpression("${currentUser()}");
+    } else if (!Groups.MANAGERS.equals(spec.group())) {
+      query.taskCandidateGroup(spec.group()).includeAssignedTasks();
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", spec.description());
+    properties.put("priority", spec.priority());
+    properties.put("refresh", true);
+    properties.put("variables", List.of(
+        Map.of("name", "applicationNo", "label", "申请编号"),
+        Map.of("name", "caseNo", "label", "案件编号"),
+        Map.of("name", "institutionName", "label", "机构名称")));
+    filter.setQuery(query);
+    filter.setProperties(properties);
+    filterService.saveFilter(filter);
+    grant(spec.group(), Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  private void ensureDemoUser(DemoUser demo) {
+    if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+      User user = identityService.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setPassword(demo.id());
+      user.setEmail(demo.id() + "@demo.assessment.local");
+      identityService.saveUser(user);
+    }
+    List<String> missing = new ArrayList<>(demo.groups());
+    identityService.createGroupQuery().groupMember(demo.id()).list().forEach(g -> missing.remove(g.getId()));
+    missing.forEach(group -> identityService.createMembership(demo.id(), group));
+  }
+
+  private record FilterSpec(String name, String group, int priority, String description) {}
+
+  private record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
+}

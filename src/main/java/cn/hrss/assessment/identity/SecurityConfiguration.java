@@ -1,0 +1,45 @@
+package cn.hrss.assessment.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HTTP Basic against Camunda identity for {@code /engine-rest} (401 without credentials) and caller
+ * resolution for the domain API. The webapps keep their own session login and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-basic-authentication");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> domainApiAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, false));
+    registration.setName("domain-api-authentication");
+    registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  /** Camunda leaves the engine list open; here every engine-rest resource needs credentials. */
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> engineListAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, true));
+    registration.setName("engine-list-authentication");
+    registration.addUrlPatterns("/engine-rest/engine", "/engine-rest/engine/");
+    return registration;
+  }
+}

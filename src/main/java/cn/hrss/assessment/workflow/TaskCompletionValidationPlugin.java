@@ -1,0 +1,110 @@
+package cn.hrss.assessment.workflow;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every task completion on the server before the engine acts on it, whatever the path: engine REST
+ * (Tasklist), the Java API or our own endpoints. A refused completion throws
+ * {@link FormFieldValidationException}, which engine REST answers with 400 and the message, which Tasklist
+ * shows under the form; nothing is changed.
+ *
+ * <p>A command interceptor rather than a task listener: the engine wraps listener exceptions into a generic
+ * {@code ProcessEngineException} (HTTP 500), and a listener cannot tell what this completion submitted from
+ * what an earlier one left behind.
+ */
+@Component
+public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
+
+  private final Map<String, List<TaskCompletionRule>> rulesByTaskKey = new HashMap<>();
+
+  public TaskCompletionValidationPlugin(List<TaskCompletionRule> rules) {
+    for (TaskCompletionRule rule : rules) {
+      for (String key : rule.taskDefinitionKeys()) {
+        rulesByTaskKey.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
+      }
+    }
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new ValidatingInterceptor());
+  }
+
+  private final class ValidatingInterceptor extends CommandInterceptor {
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (command instanceof CompleteTaskCmd) {
+        validate(read(command, CompleteTaskCmd.class, "taskId"), read(command, CompleteTaskCmd.class, "variables"));
+      } else if (command instanceof SubmitTaskFormCmd) {
+        validate(read(command, SubmitTaskFormCmd.class, "taskId"), read(command, SubmitTaskFormCmd.class, "properties"));
+      }
+      return next.execute(command);
+    }
+
+    private void validate(String taskId, Map<String, Object> submitted) {
+      CommandContext context = Context.getCommandContext();
+      TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+      if (task == null || !rulesByTaskKey.containsKey(task.getTaskDefinitionKey())) {
+        return; // unknown task: the command itself reports it
+      }
+      ExecutionEntity execution = task.getExecution();
+      TaskCompletion completion = new TaskCompletion(
+          task.getId(),
+          task.getTaskDefinitionKey(),
+          task.getProcessDefinition() == null ? null : task.getProcessDefinition().getKey(),
+          task.getProcessInstanceId(),
+          execution == null ? null : execution.getProcessBusinessKey(),
+          context.getAuthenticatedUserId(),
+          submitted == null ? Map.of() : Map.copyOf(withoutNullKeys(submitted)),
+          name -> execution == null ? null : execution.getVariable(name));
+      Violations violations = new Violations();
+      rulesByTaskKey.get(task.getTaskDefinitionKey()).forEach(rule -> rule.check(completion, violations));
+      if (!violations.isEmpty()) {
+        throw new FormFieldValidationException(violations.messages(),
+            "提交内容未通过校验：" + String.join("；", violations.messages()));
+      }
+    }
+  }
+
+  private static Map<String, Object> withoutNullKeys(Map<String, Object> submitted) {
+    Map<String, Object> copy = new HashMap<>();
+    submitted.forEach((k, v) -> {
+      if (k != null && v != null) {
+        copy.put(k, v);
+      }
+    });
+    return copy;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> V read(Object command, Class<?> type, String fieldName) {
+    try {
+      Field field = type.getDeclaredField(fieldName);
+      field.setAccessible(true);
+      return (V) field.get(command);
+    } catch (ReflectiveOperationException e) {
+      // The engine's internals changed (pinned to 7.24): fail loudly rather than let completions through unchecked.
+      throw new IllegalStateException("Cannot read " + type.getSimpleName() + "." + fieldName, e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package cn.hrss.assessment.workflow;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** Messages collected while checking a task completion; empty means the completion is valid. */
+public final class Violations {
+
+  private final List<String> messages = new ArrayList<>();
+
+  public void add(String field, String message) {
+    messages.add(field + "：" + message);
+  }
+
+  public boolean isEmpty() {
+    return messages.isEmpty();
+  }
+
+  public List<String> messages() {
+    return List.copyOf(messages);
+  }
+
+  /** Checks that {@code field} was submitted and is not blank; returns whether it was. */
+  public boolean required(TaskCompletion completion, String field) {
+    if (!completion.has(field)) {
+      add(field, "必填");
+      return false;
+    }
+    return true;
+  }
+
+  /** Checks that {@code field} is one of {@code allowed} (as a string); returns the value or {@code null}. */
+  public String oneOf(TaskCompletion completion, String field, Collection<String> allowed) {
+    if (!required(completion, field)) {
+      return null;
+    }
+    String value = String.valueOf(completion.value(field));
+    if (!allowed.contains(value)) {
+      add(field, "取值必须是 " + String.join(" / ", allowed) + " 之一，收到 “" + value + "”");
+      return null;
+    }
+    return value;
+  }
+
+  /** Checks that {@code field} is a boolean (or the string true/false); returns it or {@code null}. */
+  public Boolean bool(TaskCompletion completion, String field) {
+    Object value = completion.value(field);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String s && Set.of("true", "false").contains(s)) {
+      return Boolean.valueOf(s);
+    }
+    add(field, value == null ? "必填（是/否）" : "必须是布尔值 true 或 false");
+    return null;
+  }
+
+  /** Checks that {@code field} is an integer (or a string of digits); returns it or {@code null}. */
+  public Integer integer(TaskCompletion completion, String field) {
+    Object value = completion.value(field);
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return ((Number) value).intValue();
+    }
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.intValue();
+    }
+    if (value instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+      return Integer.valueOf(s.strip());
+    }
+    add(field, value == null ? "必填（整数）" : "必须是整数");
+    return null;
+  }
+}
