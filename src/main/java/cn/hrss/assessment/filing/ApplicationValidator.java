@@ -1,0 +1,200 @@
+package cn.hrss.assessment.filing;
+
+import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.codes.Provinces;
+import cn.hrss.assessment.web.ApiProblem;
+import cn.hrss.assessment.web.ApiProblem.FieldError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Checks an application before anything is stored (issue 3 item 1). Malformed input → 400 with every error and
+ * its JSON path; a well-formed application that the rules forbid (002 Annex 1 §二(七)) → 400 citing the rule.
+ */
+final class ApplicationValidator {
+
+  static final Set<String> TYPES = Set.of("NATIONAL_EMPLOYER", "PROVINCIAL_EMPLOYER", "SOCIAL_ORG");
+  static final Set<String> ORGANISATION_FORMS = Set.of("ENTERPRISE", "ASSOCIATION", "PRIVATE_NON_ENTERPRISE", "SCHOOL",
+      "GOVERNMENT_BODY", "PUBLIC_INSTITUTION");
+  /** 002 Annex 1 §二(七): government bodies and public institutions may not apply. */
+  static final Set<String> PROHIBITED_FORMS = Set.of("GOVERNMENT_BODY", "PUBLIC_INSTITUTION");
+
+  private static final Pattern OCCUPATION_CODE = Pattern.compile("[1-8]-\\d{2}-\\d{2}-\\d{2}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+  private ApplicationValidator() {}
+
+  /** Throws {@link ApiProblem} unless the application may be filed. */
+  static void check(FilingApplication application) {
+    List<FieldError> errors = new ArrayList<>();
+    if (application == null) {
+      throw ApiProblem.invalid("application", "缺少申请内容（multipart 部分 application）");
+    }
+    String type = application.institutionType();
+    if (!TYPES.contains(type)) {
+      errors.add(new FieldError("institutionType", "必须是 NATIONAL_EMPLOYER、PROVINCIAL_EMPLOYER 或 SOCIAL_ORG"));
+    }
+    text(errors, "name", application.name(), 200);
+    creditCode(errors, "creditCode", application.creditCode());
+    if (!ORGANISATION_FORMS.contains(application.organisationForm())) {
+      errors.add(new FieldError("organisationForm", "必须是 " + String.join("、", ORGANISATION_FORMS.stream().sorted().toList()) + " 之一"));
+    }
+    text(errors, "legalRepresentative", application.legalRepresentative(), 100);
+    province(errors, "province", application.province());
+    text(errors, "address", application.address(), 500);
+    if (application.contact() == null) {
+      errors.add(new FieldError("contact", "必填：联系人姓名、电话、电子邮箱"));
+    } else {
+      text(errors, "contact.name", application.contact().name(), 100);
+      text(errors, "contact.phone", application.contact().phone(), 40);
+      email(errors, "contact.email", application.contact().email());
+    }
+    occupations(errors, application);
+    branches(errors, application);
+    declarations(errors, application.declarations());
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+    prohibitions(application);
+  }
+
+  private static void occupations(List<FieldError> errors, FilingApplication application) {
+    if (application.occupations().isEmpty()) {
+      errors.add(new FieldError("occupations", "至少申报一个职业（工种）"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < application.occupations().size(); i++) {
+      FilingApplication.Occupation occupation = application.occupations().get(i);
+      String path = "occupations[" + i + "]";
+      if (occupation == null) {
+        errors.add(new FieldError(path, "不能为空"));
+        continue;
+      }
+      if (occupation.code() == null || !OCCUPATION_CODE.matcher(occupation.code()).matches()) {
+        errors.add(new FieldError(path + ".code", "职业编码格式应为 d-dd-dd-dd，例如 6-18-01-01"));
+      } else if ("SOCIAL_ORG".equals(application.institutionType())
+          && (occupation.code().charAt(0) < '3' || occupation.code().charAt(0) > '6')) {
+        // 002 Annex 1 §二(六): social organisations assess skill occupations of categories 3-6 only.
+        errors.add(new FieldError(path + ".code", "社会培训评价组织只能申报职业分类大典第三至第六大类的技能类职业（002 附件1 §二(六)）"));
+      } else if (!seen.add(occupation.code() + "|" + occupation.track())) {
+        errors.add(new FieldError(path + ".code", "同一职业（工种）重复申报"));
+      }
+      text(errors, path + ".name", occupation.name(), 100);
+      if (occupation.levels() == null || occupation.levels().isEmpty()) {
+        errors.add(new FieldError(path + ".levels", "至少申报一个等级（1-5）"));
+      } else {
+        for (Integer level : occupation.levels()) {
+          if (level == null || level < 1 || level > 5) {
+            errors.add(new FieldError(path + ".levels", "等级必须是 1（高级技师）至 5（初级工），收到 " + level));
+          }
+        }
+      }
+    }
+  }
+
+  private static void branches(List<FieldError> errors, FilingApplication application) {
+    if (application.branches().isEmpty()) {
+      return;
+    }
+    if (!"NATIONAL_EMPLOYER".equals(application.institutionType())) {
+      // 002 Annex 1 §一(十)5: only national employers file branches (provincially).
+      errors.add(new FieldError("branches", "只有全国性用人单位可以申报分支机构（002 附件1 §一(十)5），该机构类别不应填写分支机构"));
+      return;
+    }
+    for (int i = 0; i < application.branches().size(); i++) {
+      FilingApplication.Branch branch = application.branches().get(i);
+      String path = "branches[" + i + "]";
+      if (branch == null) {
+        errors.add(new FieldError(path, "不能为空"));
+        continue;
+      }
+      text(errors, path + ".name", branch.name(), 200);
+      creditCode(errors, path + ".creditCode", branch.creditCode());
+      province(errors, path + ".province", branch.province());
+      text(errors, path + ".address", branch.address(), 500);
+      email(errors, path + ".contactEmail", branch.contactEmail());
+    }
+  }
+
+  private static void declarations(List<FieldError> errors, FilingApplication.Declarations declarations) {
+    if (declarations == null) {
+      errors.add(new FieldError("declarations", "必填：002 附件1 §二(七) 规定的五项承诺"));
+      return;
+    }
+    requireDeclared(errors, "declarations.noIllegalRecord", declarations.noIllegalRecord());
+    requireDeclared(errors, "declarations.noAnnualInspectionFailure", declarations.noAnnualInspectionFailure());
+    requireDeclared(errors, "declarations.notOnIllegalOrgList", declarations.notOnIllegalOrgList());
+    requireDeclared(errors, "declarations.notOnAbnormalOperationsList", declarations.notOnAbnormalOperationsList());
+    requireDeclared(errors, "declarations.noBadAssessmentRecord", declarations.noBadAssessmentRecord());
+  }
+
+  private static void requireDeclared(List<FieldError> errors, String field, Boolean value) {
+    if (value == null) {
+      errors.add(new FieldError(field, "必填（true 或 false）"));
+    }
+  }
+
+  /** 002 Annex 1 §二(七): who may not apply. Applied to every type (our choice: the rule's bodies file nothing). */
+  private static void prohibitions(FilingApplication application) {
+    List<FieldError> refusals = new ArrayList<>();
+    if (PROHIBITED_FORMS.contains(application.organisationForm())) {
+      refusals.add(new FieldError("organisationForm",
+          "党政机关、事业单位不得申请备案为职业技能等级评价机构（002 附件1 §二(七)）"));
+    }
+    FilingApplication.Declarations d = application.declarations();
+    prohibited(refusals, "declarations.noIllegalRecord", d.noIllegalRecord(),
+        "本单位或其法定代表人在培训、评价工作中有违法失信记录的，不得申请（002 附件1 §二(七)1）");
+    prohibited(refusals, "declarations.noAnnualInspectionFailure", d.noAnnualInspectionFailure(),
+        "近 3 年民政部门年检不合格的社会团体、民办非企业单位不得申请（002 附件1 §二(七)2）");
+    prohibited(refusals, "declarations.notOnIllegalOrgList", d.notOnIllegalOrgList(),
+        "列入非法社会组织名单的不得申请（002 附件1 §二(七)3）");
+    prohibited(refusals, "declarations.notOnAbnormalOperationsList", d.notOnAbnormalOperationsList(),
+        "近 3 年被列入经营异常名录的企业不得申请（002 附件1 §二(七)4）");
+    prohibited(refusals, "declarations.noBadAssessmentRecord", d.noBadAssessmentRecord(),
+        "在人才评价工作中有不良记录的不得申请（002 附件1 §二(七)5）");
+    if (!refusals.isEmpty()) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "不符合备案条件",
+          "依据 002 附件1 §二(七)，该申请不予受理，未保存任何内容。", refusals);
+    }
+  }
+
+  private static void prohibited(List<FieldError> refusals, String field, Boolean declared, String message) {
+    if (!Boolean.TRUE.equals(declared)) {
+      refusals.add(new FieldError(field, message));
+    }
+  }
+
+  private static void text(List<FieldError> errors, String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "必填"));
+    } else if (value.length() > max) {
+      errors.add(new FieldError(field, "不能超过 " + max + " 个字符"));
+    }
+  }
+
+  private static void creditCode(List<FieldError> errors, String field, String value) {
+    if (value == null || !CreditCodes.isValid(value)) {
+      errors.add(new FieldError(field, "统一社会信用代码无效（18 位，校验码按 GB 32100-2015 计算）"));
+    }
+  }
+
+  private static void province(List<FieldError> errors, String field, String value) {
+    if (value == null || !Provinces.isValid(value)) {
+      errors.add(new FieldError(field, "省份代码无效（GB/T 2260 两位代码，例如 41 河南）"));
+    }
+  }
+
+  static boolean isEmail(String value) {
+    return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+  }
+
+  private static void email(List<FieldError> errors, String field, String value) {
+    if (!isEmail(value)) {
+      errors.add(new FieldError(field, "电子邮箱格式无效"));
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package cn.hrss.assessment.filing;
+
+import static cn.hrss.assessment.filing.FilingProcess.Values.ACCEPT;
+import static cn.hrss.assessment.filing.FilingProcess.Values.APPROVE;
+import static cn.hrss.assessment.filing.FilingProcess.Values.FAIL;
+import static cn.hrss.assessment.filing.FilingProcess.Values.PASS;
+import static cn.hrss.assessment.filing.FilingProcess.Values.REJECT;
+import static cn.hrss.assessment.filing.FilingProcess.Values.REQUEST_SUPPLEMENT;
+
+import cn.hrss.assessment.filing.FilingProcess.BranchElements;
+import cn.hrss.assessment.filing.FilingProcess.Elements;
+import cn.hrss.assessment.filing.FilingProcess.Vars;
+import cn.hrss.assessment.workflow.TaskCompletion;
+import cn.hrss.assessment.workflow.TaskCompletionRule;
+import cn.hrss.assessment.workflow.Violations;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Server-side checks of the filing tasks' completions, exactly the variables of CONTRACT.md. */
+@Component
+class FilingCompletionRule implements TaskCompletionRule {
+
+  @Override
+  public List<String> taskDefinitionKeys() {
+    return List.of(Elements.REVIEW_COMPLETENESS, Elements.EXPERT_REVIEW, Elements.REVIEW_OBJECTION,
+        Elements.DECIDE_FILING, BranchElements.REVIEW_BRANCH);
+  }
+
+  @Override
+  public void check(TaskCompletion completion, Violations violations) {
+    switch (completion.taskDefinitionKey()) {
+      case Elements.REVIEW_COMPLETENESS -> {
+        String decision = violations.oneOf(completion, Vars.ACCEPTANCE_DECISION, List.of(ACCEPT, REQUEST_SUPPLEMENT, REJECT));
+        if (decision != null && !ACCEPT.equals(decision) && !completion.has(Vars.ACCEPTANCE_COMMENT)) {
+          violations.add(Vars.ACCEPTANCE_COMMENT, REQUEST_SUPPLEMENT.equals(decision)
+              ? "要求补正时必须写明需补正的材料" : "不予受理时必须写明理由");
+        }
+      }
+      case Elements.EXPERT_REVIEW -> {
+        violations.oneOf(completion, Vars.EXPERT_OPINION, List.of(PASS, FAIL));
+        violations.required(completion, Vars.EXPERT_COMMENT);
+        Object expert = completion.existing().apply(Vars.EXPERT);
+        if (completion.userId() != null && expert != null && !completion.userId().equals(expert)) {
+          // Each panel member gives their own opinion: nobody completes another member's review.
+          violations.add(Vars.EXPERT_OPINION, "该评审任务分配给专家 " + expert + "，只能由其本人提交意见");
+        }
+      }
+      case Elements.REVIEW_OBJECTION -> {
+        violations.bool(completion, Vars.OBJECTION_UPHELD);
+        violations.required(completion, Vars.OBJECTION_RESPONSE);
+      }
+      case Elements.DECIDE_FILING -> {
+        String decision = violations.oneOf(completion, Vars.FILING_DECISION, List.of(APPROVE, REJECT));
+        if (REJECT.equals(decision) && !completion.has(Vars.DECISION_COMMENT)) {
+          violations.add(Vars.DECISION_COMMENT, "不予备案时必须写明理由");
+        }
+      }
+      case BranchElements.REVIEW_BRANCH -> {
+        String decision = violations.oneOf(completion, Vars.BRANCH_DECISION, List.of(APPROVE, REJECT));
+        if (REJECT.equals(decision) && !completion.has(Vars.BRANCH_COMMENT)) {
+          violations.add(Vars.BRANCH_COMMENT, "不予备案时必须写明理由");
+        }
+      }
+      default -> {
+        // not a filing task
+      }
+    }
+  }
+}

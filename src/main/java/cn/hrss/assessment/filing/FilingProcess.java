@@ -1,0 +1,141 @@
+package cn.hrss.assessment.filing;
+
+/**
+ * Process backing of {@code InstitutionFilingProcess} and {@code BranchFilingProcess} (the camunda-bpm-data idea of
+ * STYLE.md): process keys, element ids, messages and variable names in one place. The names are fixed by
+ * CONTRACT.md; tests assert against these constants.
+ */
+public final class FilingProcess {
+
+  public static final String KEY = "InstitutionFilingProcess";
+  public static final String BRANCH_KEY = "BranchFilingProcess";
+
+  /** Element ids of InstitutionFilingProcess. */
+  public static final class Elements {
+    public static final String START = "StartEvent_ApplicationSubmitted";
+    public static final String REVIEW_COMPLETENESS = "Task_ReviewCompleteness";
+    public static final String ACCEPTANCE_OVERDUE = "Boundary_AcceptanceOverdue";
+    public static final String SEND_OVERDUE_REMINDER = "Task_SendOverdueReminder";
+    public static final String OVERDUE_REMINDED = "EndEvent_OverdueReminded";
+    public static final String ACCEPTANCE_DECISION = "Gateway_AcceptanceDecision";
+    public static final String SEND_SUPPLEMENT_NOTICE = "Task_SendSupplementNotice";
+    public static final String AWAIT_SUPPLEMENT = "Task_AwaitSupplement";
+    public static final String SUPPLEMENT_OVERDUE = "Boundary_SupplementOverdue";
+    public static final String WITHDRAW_APPLICATION = "Task_WithdrawApplication";
+    public static final String SEND_WITHDRAWAL_NOTICE = "Task_SendWithdrawalNotice";
+    public static final String APPLICATION_WITHDRAWN = "EndEvent_ApplicationWithdrawn";
+    public static final String SEND_NON_ACCEPTANCE_NOTICE = "Task_SendNonAcceptanceNotice";
+    public static final String APPLICATION_NOT_ACCEPTED = "EndEvent_ApplicationNotAccepted";
+    public static final String SEND_ACCEPTANCE_NOTICE = "Task_SendAcceptanceNotice";
+    public static final String DRAW_EXPERT_PANEL = "Task_DrawExpertPanel";
+    public static final String EXPERT_REVIEW = "Task_ExpertReview";
+    public static final String TALLY_EXPERT_OPINIONS = "Task_TallyExpertOpinions";
+    public static final String SEND_REVIEW_FAILED_NOTICE = "Task_SendReviewFailedNotice";
+    public static final String REVIEW_FAILED = "EndEvent_ReviewFailed";
+    public static final String PUBLIC_NOTICE = "SubProcess_PublicNotice";
+    public static final String PUBLISH_NOTICE = "Task_PublishNotice";
+    public static final String PUBLIC_NOTICE_PERIOD_ENDED = "Event_PublicNoticePeriodEnded";
+    public static final String CLOSE_NOTICE = "Task_CloseNotice";
+    public static final String OBJECTION = "SubProcess_Objection";
+    public static final String REVIEW_OBJECTION = "Task_ReviewObjection";
+    public static final String OBJECTION_DISMISSED = "EndEvent_ObjectionDismissed";
+    public static final String OBJECTION_UPHELD = "Boundary_ObjectionUpheld";
+    public static final String SEND_OBJECTION_UPHELD_NOTICE = "Task_SendObjectionUpheldNotice";
+    public static final String REJECTED_AFTER_OBJECTION = "EndEvent_RejectedAfterObjection";
+    public static final String DECIDE_FILING = "Task_DecideFiling";
+    public static final String SEND_FILING_REJECTED_NOTICE = "Task_SendFilingRejectedNotice";
+    public static final String FILING_REJECTED = "EndEvent_FilingRejected";
+    public static final String REGISTER_INSTITUTION = "Task_RegisterInstitution";
+    public static final String SEND_FILING_RECEIPT = "Task_SendFilingReceipt";
+    public static final String FILE_BRANCHES = "Task_FileBranches";
+    public static final String INSTITUTION_FILED = "EndEvent_InstitutionFiled";
+
+    private Elements() {}
+  }
+
+  /** Element ids of BranchFilingProcess. */
+  public static final class BranchElements {
+    public static final String START = "StartEvent_BranchSubmitted";
+    public static final String REVIEW_BRANCH = "Task_ReviewBranch";
+    public static final String REGISTER_BRANCH = "Task_RegisterBranch";
+    public static final String SEND_BRANCH_RECEIPT = "Task_SendBranchReceipt";
+    public static final String BRANCH_FILED = "EndEvent_BranchFiled";
+    public static final String SEND_BRANCH_REJECTED_NOTICE = "Task_SendBranchRejectedNotice";
+    public static final String BRANCH_REJECTED = "EndEvent_BranchRejected";
+
+    private BranchElements() {}
+  }
+
+  /** Message names correlated by the REST API. */
+  public static final class Messages {
+    public static final String SUPPLEMENT_SUBMITTED = "SupplementSubmitted";
+    public static final String OBJECTION_RECEIVED = "ObjectionReceived";
+
+    private Messages() {}
+  }
+
+  /** Process variables (few, references and decisions; the application itself stays in filing_application). */
+  public static final class Vars {
+    public static final String APPLICATION_NO = "applicationNo";
+    public static final String INSTITUTION_TYPE = "institutionType";
+    public static final String APPLICANT_NAME = "applicantName";
+    public static final String APPLICANT_EMAIL = "applicantEmail";
+    public static final String DECIDING_GROUP = "decidingGroup";
+    public static final String QUOTA_EXCEEDED = "quotaExceeded";
+    public static final String QUOTA_WARNING = "quotaWarning";
+    public static final String BRANCH_COUNT = "branchCount";
+    public static final String BRANCH_INDEXES = "branchIndexes";
+    /** Read-only display values for the forms (Markdown / text). */
+    public static final String APPLICATION_SUMMARY = "applicationSummary";
+    public static final String MATERIALS_MARKDOWN = "materialsMarkdown";
+
+    public static final String ACCEPTANCE_DECISION = "acceptanceDecision";
+    public static final String ACCEPTANCE_COMMENT = "acceptanceComment";
+    public static final String SUPPLEMENT_DUE_AT = "supplementDueAt";
+    public static final String EXPERT_PANEL = "expertPanel";
+    public static final String EXPERT = "expert";
+    public static final String EXPERT_OPINION = "expertOpinion";
+    public static final String EXPERT_COMMENT = "expertComment";
+    public static final String REVIEW_PASSED = "reviewPassed";
+    public static final String PUBLIC_NOTICE_CLOSES_AT = "publicNoticeClosesAt";
+    public static final String CLOSES_AT = "closesAt";
+    public static final String OBJECTION_ID = "objectionId";
+    public static final String OBJECTION_CONTENT = "objectionContent";
+    public static final String OBJECTION_UPHELD = "objectionUpheld";
+    public static final String OBJECTION_RESPONSE = "objectionResponse";
+    public static final String FILING_DECISION = "filingDecision";
+    public static final String DECISION_COMMENT = "decisionComment";
+    public static final String FILING_CODE = "filingCode";
+    public static final String RECEIPT_NO = "receiptNo";
+
+    public static final String BRANCH_INDEX = "branchIndex";
+    public static final String PARENT_FILING_CODE = "parentFilingCode";
+    public static final String BRANCH_NAME = "branchName";
+    public static final String BRANCH_EMAIL = "branchEmail";
+    public static final String BRANCH_SUMMARY = "branchSummary";
+    public static final String BRANCH_DECISION = "branchDecision";
+    public static final String BRANCH_COMMENT = "branchComment";
+    public static final String BRANCH_FILING_CODE = "branchFilingCode";
+
+    private Vars() {}
+  }
+
+  /** Values of the decision variables (CONTRACT.md). */
+  public static final class Values {
+    public static final String ACCEPT = "ACCEPT";
+    public static final String REQUEST_SUPPLEMENT = "REQUEST_SUPPLEMENT";
+    public static final String REJECT = "REJECT";
+    public static final String PASS = "PASS";
+    public static final String FAIL = "FAIL";
+    public static final String APPROVE = "APPROVE";
+
+    private Values() {}
+  }
+
+  /** Business key of the branch process: {@code applicationNo-B<index>} (CONTRACT.md). */
+  public static String branchBusinessKey(String applicationNo, int index) {
+    return applicationNo + "-B" + index;
+  }
+
+  private FilingProcess() {}
+}

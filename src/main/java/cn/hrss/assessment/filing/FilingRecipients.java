@@ -1,0 +1,20 @@
+package cn.hrss.assessment.filing;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Expression bean {@code filingRecipients}: addresses for internal notices (BPMN {@code noticeTo}). */
+@Component("filingRecipients")
+public class FilingRecipients {
+
+  private final FilingService filings;
+
+  FilingRecipients(FilingService filings) {
+    this.filings = filings;
+  }
+
+  /** Members of {@code managers} with an e-mail address (acceptance overdue, issue 3 item 2). */
+  public List<String> managers() {
+    return filings.managerEmails();
+  }
+}

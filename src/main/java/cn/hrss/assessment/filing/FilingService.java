@@ -1,0 +1,398 @@
+package cn.hrss.assessment.filing;
+
+import cn.hrss.assessment.codes.Provinces;
+import cn.hrss.assessment.identity.Groups;
+import cn.hrss.assessment.filing.FilingRepository.StoredApplication;
+import cn.hrss.assessment.web.ApiProblem;
+import cn.hrss.assessment.web.ApiProblem.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The filing procedure's domain side: intake, supplements, objections and every step the processes report back.
+ * Delegates and listeners stay thin and call these methods; REST refusals are {@link ApiProblem}s thrown before
+ * anything is stored.
+ */
+@Service
+public class FilingService {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final FilingRepository repository;
+  private final MaterialStore materials;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final FilingProperties properties;
+  private final FilingRegistration registration;
+  private final TransactionTemplate transaction;
+  private final SecureRandom random = new SecureRandom();
+
+  FilingService(FilingRepository repository, MaterialStore materials, RuntimeService runtime, IdentityService identity,
+      FilingProperties properties, FilingRegistration registration, TransactionTemplate transaction) {
+    this.repository = repository;
+    this.materials = materials;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.properties = properties;
+    this.registration = registration;
+    this.transaction = transaction;
+  }
+
+  /** What the applicant gets back from {@code POST /api/filings}. */
+  public record Submission(String applicationNo, FilingStatus status, String accessToken) {}
+
+  // ------------------------------------------------------------------ intake
+
+  /** Checks, stores and starts the process in one transaction; a refusal or failure leaves nothing behind. */
+  public Submission submit(FilingApplication application, List<MultipartFile> files) {
+    ApplicationValidator.check(application);
+    List<MaterialStore.Checked> checked = materials.check(files, true);
+    if (repository.hasOpenApplication(application.creditCode())) {
+      throw duplicate(application.creditCode());
+    }
+    String quotaWarning = registration.quotaWarning(application);
+    String token = newToken();
+    List<MaterialStore.Stored> written = new ArrayList<>();
+    String[] number = new String[1];
+    try {
+      transaction.executeWithoutResult(status -> {
+        String applicationNo = nextApplicationNo();
+        number[0] = applicationNo;
+        written.addAll(materials.store(applicationNo, checked));
+        repository.insert(applicationNo, application, hash(token), quotaWarning);
+        repository.addMaterials(applicationNo, 1, written);
+        repository.insertBranches(applicationNo, application.branches());
+        repository.addStep(applicationNo, "SUBMITTED", application.name(), null, null);
+        runtime.startProcessInstanceByKey(FilingProcess.KEY, applicationNo, startVariables(applicationNo, application,
+            quotaWarning));
+      });
+    } catch (DuplicateKeyException e) {
+      cleanUp(number[0], written);
+      throw duplicate(application.creditCode());
+    } catch (RuntimeException e) {
+      cleanUp(number[0], written);
+      throw e;
+    }
+    return new Submission(number[0], FilingStatus.ACCEPTANCE_REVIEW, token);
+  }
+
+  private void cleanUp(String applicationNo, List<MaterialStore.Stored> written) {
+    if (applicationNo != null) {
+      materials.delete(applicationNo, written);
+    }
+  }
+
+  private static ApiProblem duplicate(String creditCode) {
+    return ApiProblem.conflict("统一社会信用代码 " + creditCode + " 已有一件正在办理的备案申请，请勿重复申请。");
+  }
+
+  private Map<String, Object> startVariables(String applicationNo, FilingApplication application, String quotaWarning) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(FilingProcess.Vars.APPLICATION_NO, applicationNo);
+    variables.put(FilingProcess.Vars.INSTITUTION_TYPE, application.institutionType());
+    variables.put(FilingProcess.Vars.APPLICANT_NAME, application.name());
+    variables.put(FilingProcess.Vars.APPLICANT_EMAIL, application.contact().email());
+    // DOMAIN.md §1: the ministry decides for national employers, the accepting department otherwise.
+    variables.put(FilingProcess.Vars.DECIDING_GROUP, "NATIONAL_EMPLOYER".equals(application.institutionType())
+        ? Groups.MINISTRY_APPROVERS : Groups.ACCEPTANCE_OFFICERS);
+    variables.put(FilingProcess.Vars.QUOTA_EXCEEDED, quotaWarning != null);
+    variables.put(FilingProcess.Vars.QUOTA_WARNING, quotaWarning == null ? "" : quotaWarning);
+    variables.put(FilingProcess.Vars.BRANCH_COUNT, application.branches().size());
+    variables.put(FilingProcess.Vars.BRANCH_INDEXES, jsonList(IntStream.rangeClosed(1, application.branches().size())
+        .boxed().toList()));
+    variables.put(FilingProcess.Vars.APPLICATION_SUMMARY, FilingDisplay.summary(applicationNo, application));
+    variables.put(FilingProcess.Vars.MATERIALS_MARKDOWN, FilingDisplay.materials(applicationNo,
+        repository.materials(applicationNo)));
+    return variables;
+  }
+
+  static ObjectValue jsonList(List<?> values) {
+    return Variables.objectValue(new ArrayList<>(values)).serializationDataFormat(Variables.SerializationDataFormats.JSON)
+        .create();
+  }
+
+  private String nextApplicationNo() {
+    int year = Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).atZone(CHINA).getYear();
+    return "BA" + year + String.format("%06d", repository.next("APPLICATION"));
+  }
+
+  // ------------------------------------------------------------------ access
+
+  /** The application if {@code bearerToken} is its access token; compared in constant time. */
+  public boolean tokenMatches(String applicationNo, String bearerToken) {
+    StoredApplication application = repository.find(applicationNo).orElse(null);
+    return application != null && bearerToken != null && MessageDigest.isEqual(
+        application.tokenHash().getBytes(StandardCharsets.US_ASCII), hash(bearerToken).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  public StoredApplication require(String applicationNo) {
+    return repository.find(applicationNo)
+        .orElseThrow(() -> ApiProblem.notFound("备案申请 " + applicationNo + " 不存在。"));
+  }
+
+  // ------------------------------------------------------------------ supplements
+
+  /** 补正: accepted only while a supplement is requested (CONTRACT.md: 409 otherwise). */
+  public void supplement(String applicationNo, List<MultipartFile> files, String note) {
+    StoredApplication application = require(applicationNo);
+    if (application.status() != FilingStatus.SUPPLEMENT_REQUESTED) {
+      throw ApiProblem.conflict("备案申请 " + applicationNo + " 当前为“" + application.status().stage()
+          + "”，未要求补正材料。");
+    }
+    List<MaterialStore.Checked> checked = materials.check(files, note == null || note.isBlank());
+    if (note != null && note.length() > 4000) {
+      throw ApiProblem.invalid("note", "说明不能超过 4000 个字符");
+    }
+    List<MaterialStore.Stored> written = new ArrayList<>();
+    try {
+      transaction.executeWithoutResult(status -> {
+        written.addAll(materials.store(applicationNo, checked));
+        repository.addMaterials(applicationNo, repository.lastSubmission(applicationNo) + 1, written);
+        repository.addStep(applicationNo, "SUPPLEMENT_SUBMITTED", application.name(), null, note);
+        repository.updateStatus(applicationNo, FilingStatus.ACCEPTANCE_REVIEW);
+        runtime.createMessageCorrelation(FilingProcess.Messages.SUPPLEMENT_SUBMITTED)
+            .processInstanceBusinessKey(applicationNo)
+            .setVariable(FilingProcess.Vars.MATERIALS_MARKDOWN,
+                FilingDisplay.materials(applicationNo, repository.materials(applicationNo)))
+            .correlate();
+      });
+    } catch (MismatchingMessageCorrelationException e) {
+      materials.delete(applicationNo, written);
+      throw ApiProblem.conflict("备案申请 " + applicationNo + " 当前不接收补正材料。");
+    } catch (RuntimeException e) {
+      materials.delete(applicationNo, written);
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------------ public notice and objections
+
+  public List<StoredApplication> openNotices() {
+    return repository.openNotices();
+  }
+
+  /** An objection during the notice period (002 Annex 1 §二(十)4); after it closed → 409, checked before correlating. */
+  public long object(String applicationNo, String name, String contact, String content) {
+    StoredApplication application = require(applicationNo);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    if (application.noticeOpenedAt() == null) {
+      throw ApiProblem.notFound("备案申请 " + applicationNo + " 没有公示。");
+    }
+    if (application.status() != FilingStatus.PUBLIC_NOTICE || application.noticeClosed()
+        || !now.isBefore(application.noticeClosesAt())) {
+      throw ApiProblem.conflict("备案申请 " + applicationNo + " 的公示已结束，不再接收异议。");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    required(errors, "name", name, 100);
+    required(errors, "contact", contact, 200);
+    required(errors, "content", content, 4000);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+    Long id = transaction.execute(status -> {
+      long objectionId = repository.addObjection(applicationNo, name, contact, content);
+      repository.addStep(applicationNo, "OBJECTION_RECEIVED", null, null, null);
+      runtime.createMessageCorrelation(FilingProcess.Messages.OBJECTION_RECEIVED)
+          .processInstanceBusinessKey(applicationNo)
+          .setVariable(FilingProcess.Vars.OBJECTION_ID, objectionId)
+          .setVariable(FilingProcess.Vars.OBJECTION_CONTENT, FilingTexts.text("objection.display", name, contact, content))
+          .correlate();
+      return objectionId;
+    });
+    return id;
+  }
+
+  private static void required(List<FieldError> errors, String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "必填"));
+    } else if (value.length() > max) {
+      errors.add(new FieldError(field, "不能超过 " + max + " 个字符"));
+    }
+  }
+
+  // ------------------------------------------------------------------ called by the processes
+
+  void enterStage(String applicationNo, FilingStatus status) {
+    repository.updateStatus(applicationNo, status);
+  }
+
+  void recordAcceptance(String applicationNo, String user, String decision, String comment) {
+    repository.addStep(applicationNo, FilingProcess.Elements.REVIEW_COMPLETENESS, user, decision, comment);
+    if (FilingProcess.Values.REJECT.equals(decision)) {
+      repository.recordDecision(applicationNo, "NOT_ACCEPTED", comment);
+      repository.updateStatus(applicationNo, FilingStatus.NOT_ACCEPTED);
+    } else if (FilingProcess.Values.ACCEPT.equals(decision)) {
+      repository.updateStatus(applicationNo, FilingStatus.EXPERT_REVIEW);
+    }
+  }
+
+  List<String> drawPanel(String applicationNo) {
+    StoredApplication application = repository.get(applicationNo);
+    List<String> experts = identity.createUserQuery().memberOfGroup(Groups.EXPERTS).list().stream().map(User::getId).toList();
+    ExpertPanel.Draw draw = ExpertPanel.draw(experts, repository.expertProfiles(), application.creditCode(),
+        application.name(), properties.panelSize(), random());
+    repository.savePanelDraw(applicationNo, draw);
+    repository.addStep(applicationNo, "PANEL_DRAWN", null, null,
+        "专家组：" + String.join("、", draw.panel()) + (draw.excluded().isEmpty() ? "" : "；因利益冲突回避：" + String.join("、", draw.excluded())));
+    repository.updateStatus(applicationNo, FilingStatus.EXPERT_REVIEW);
+    return draw.panel();
+  }
+
+  Random random() {
+    return random;
+  }
+
+  void recordOpinion(String applicationNo, String expert, String opinion, String comment) {
+    repository.saveOpinion(applicationNo, expert, opinion, comment);
+    repository.addStep(applicationNo, FilingProcess.Elements.EXPERT_REVIEW, expert, opinion, comment);
+  }
+
+  /** Majority of the drawn panel says PASS → passed; otherwise the application ends as REVIEW_FAILED. */
+  boolean tally(String applicationNo) {
+    List<String> panel = repository.panelDraw(applicationNo).map(FilingRepository.PanelDraw::panel).orElse(List.of());
+    List<FilingRepository.Opinion> opinions = repository.opinions(applicationNo).stream()
+        .filter(o -> panel.contains(o.expertId())).toList();
+    boolean passed = ExpertPanel.passes(opinions.stream().map(FilingRepository.Opinion::opinion).toList(), panel.size());
+    long pass = opinions.stream().filter(o -> FilingProcess.Values.PASS.equals(o.opinion())).count();
+    String summary = FilingTexts.text("review.summary", panel.size(), pass, opinions.size() - pass,
+        passed ? "通过" : "未通过");
+    repository.addStep(applicationNo, "REVIEW_TALLIED", null, passed ? FilingProcess.Values.PASS : FilingProcess.Values.FAIL,
+        summary);
+    if (!passed) {
+      String reasons = String.join("；", opinions.stream()
+          .filter(o -> FilingProcess.Values.FAIL.equals(o.opinion())).map(FilingRepository.Opinion::comment).toList());
+      repository.recordDecision(applicationNo, "REVIEW_FAILED", summary + reasons);
+      repository.updateStatus(applicationNo, FilingStatus.REVIEW_FAILED);
+    }
+    return passed;
+  }
+
+  void openNotice(String applicationNo, Date closesAt) {
+    repository.openNotice(applicationNo, closesAt.toInstant());
+    repository.updateStatus(applicationNo, FilingStatus.PUBLIC_NOTICE);
+    repository.addStep(applicationNo, "NOTICE_PUBLISHED", null, null, null);
+  }
+
+  void closeNotice(String applicationNo) {
+    repository.closeNotice(applicationNo);
+    repository.addStep(applicationNo, "NOTICE_CLOSED", null, null, null);
+  }
+
+  void recordObjectionDecision(String applicationNo, long objectionId, boolean upheld, String response, String user) {
+    repository.decideObjection(objectionId, upheld, response, user);
+    repository.addStep(applicationNo, FilingProcess.Elements.REVIEW_OBJECTION, user, upheld ? "UPHELD" : "DISMISSED", response);
+    if (upheld) {
+      repository.closeNotice(applicationNo);
+      repository.recordDecision(applicationNo, "OBJECTION_UPHELD", response);
+      repository.updateStatus(applicationNo, FilingStatus.OBJECTION_UPHELD);
+    }
+  }
+
+  void recordFilingDecision(String applicationNo, String user, String decision, String comment) {
+    repository.addStep(applicationNo, FilingProcess.Elements.DECIDE_FILING, user, decision, comment);
+    repository.recordDecision(applicationNo, decision, comment);
+    if (FilingProcess.Values.REJECT.equals(decision)) {
+      repository.updateStatus(applicationNo, FilingStatus.REJECTED);
+    }
+  }
+
+  void withdraw(String applicationNo) {
+    repository.recordDecision(applicationNo, "WITHDRAWN", null);
+    repository.updateStatus(applicationNo, FilingStatus.WITHDRAWN);
+    repository.addStep(applicationNo, "WITHDRAWN", null, null, null);
+  }
+
+  /** Registers the approved institution (idempotent: a retried job returns the code already issued). */
+  FilingRegistration.Registered register(String applicationNo) {
+    StoredApplication application = repository.get(applicationNo);
+    if (application.filingCode() != null) {
+      return new FilingRegistration.Registered(application.filingCode(), application.receiptNo(), application.validUntil());
+    }
+    FilingRegistration.Registered registered = registration.register(application, null, null);
+    String receiptNo = nextReceiptNo();
+    repository.recordFiling(applicationNo, registered.filingCode(), receiptNo, registered.validUntil());
+    repository.updateStatus(applicationNo, FilingStatus.FILED);
+    repository.addStep(applicationNo, "REGISTERED", null, registered.filingCode(), null);
+    return new FilingRegistration.Registered(registered.filingCode(), receiptNo, registered.validUntil());
+  }
+
+  private String nextReceiptNo() {
+    int year = Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).atZone(CHINA).getYear();
+    return "HZ" + year + String.format("%06d", repository.next("RECEIPT"));
+  }
+
+  FilingRepository.BranchRow branch(String applicationNo, int index) {
+    return repository.branch(applicationNo, index);
+  }
+
+  void recordBranchDecision(String applicationNo, int index, String user, String decision, String comment) {
+    repository.addStep(applicationNo, FilingProcess.BranchElements.REVIEW_BRANCH, user, decision,
+        "分支机构 " + index + (comment == null || comment.isBlank() ? "" : "：" + comment));
+    repository.decideBranch(applicationNo, index, FilingProcess.Values.APPROVE.equals(decision) ? "APPROVED" : "REJECTED",
+        comment);
+  }
+
+  FilingRegistration.Registered registerBranch(String applicationNo, int index, String parentFilingCode) {
+    FilingRepository.BranchRow branch = repository.branch(applicationNo, index);
+    if (branch.filingCode() != null) {
+      return new FilingRegistration.Registered(branch.filingCode(), branch.receiptNo(), null);
+    }
+    FilingRegistration.Registered registered = registration.register(repository.get(applicationNo), branch, parentFilingCode);
+    String receiptNo = nextReceiptNo();
+    repository.recordBranchFiling(applicationNo, index, registered.filingCode(), receiptNo);
+    repository.addStep(applicationNo, "BRANCH_REGISTERED", null, registered.filingCode(), branch.name());
+    return new FilingRegistration.Registered(registered.filingCode(), receiptNo, registered.validUntil());
+  }
+
+  /** E-mail addresses of the members of {@code managers} (overdue reminders). */
+  List<String> managerEmails() {
+    return identity.createUserQuery().memberOfGroup(Groups.MANAGERS).list().stream().map(User::getEmail)
+        .filter(e -> e != null && !e.isBlank()).toList();
+  }
+
+  String provinceName(String code) {
+    return Provinces.isValid(code) ? Provinces.name(code) : code;
+  }
+
+  // ------------------------------------------------------------------ tokens
+
+  private String newToken() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Only the SHA-256 of the token is stored. */
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,57 @@
+package cn.hrss.assessment.filing;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of every user task of the filing processes: stores the decision with the case in the same
+ * transaction as the completion (nothing is lost even if a later step fails), and the step in the history.
+ * The values were validated before the engine acted (the TaskCompletionRule beans of this package).
+ */
+@Component
+class RecordTaskOutcomeListener implements TaskListener {
+
+  private final FilingService filings;
+
+  RecordTaskOutcomeListener(FilingService filings) {
+    this.filings = filings;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String applicationNo = (String) task.getVariable(FilingProcess.Vars.APPLICATION_NO);
+    String user = user(task);
+    switch (task.getTaskDefinitionKey()) {
+      case FilingProcess.Elements.REVIEW_COMPLETENESS -> filings.recordAcceptance(applicationNo, user,
+          string(task, FilingProcess.Vars.ACCEPTANCE_DECISION), string(task, FilingProcess.Vars.ACCEPTANCE_COMMENT));
+      case FilingProcess.Elements.EXPERT_REVIEW -> filings.recordOpinion(applicationNo,
+          task.getAssignee() != null ? task.getAssignee() : (String) task.getVariable(FilingProcess.Vars.EXPERT),
+          string(task, FilingProcess.Vars.EXPERT_OPINION), string(task, FilingProcess.Vars.EXPERT_COMMENT));
+      case FilingProcess.Elements.REVIEW_OBJECTION -> filings.recordObjectionDecision(applicationNo,
+          ((Number) task.getVariable("reviewedObjectionId")).longValue(),
+          Boolean.parseBoolean(String.valueOf(task.getVariable(FilingProcess.Vars.OBJECTION_UPHELD))),
+          string(task, FilingProcess.Vars.OBJECTION_RESPONSE), user);
+      case FilingProcess.Elements.DECIDE_FILING -> filings.recordFilingDecision(applicationNo, user,
+          string(task, FilingProcess.Vars.FILING_DECISION), string(task, FilingProcess.Vars.DECISION_COMMENT));
+      case FilingProcess.BranchElements.REVIEW_BRANCH -> filings.recordBranchDecision(applicationNo,
+          ((Number) task.getVariable(FilingProcess.Vars.BRANCH_INDEX)).intValue(), user,
+          string(task, FilingProcess.Vars.BRANCH_DECISION), string(task, FilingProcess.Vars.BRANCH_COMMENT));
+      default -> throw new IllegalStateException("No outcome recorded for task " + task.getTaskDefinitionKey());
+    }
+  }
+
+  private static String user(DelegateTask task) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee();
+  }
+
+  private static String string(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}
