@@ -1,0 +1,134 @@
+package cn.hrss.assessment.filing;
+
+import cn.hrss.assessment.identity.Groups;
+import cn.hrss.assessment.identity.Officers;
+import cn.hrss.assessment.web.ApiProblem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Applicant side of the filing procedure (CONTRACT.md "Filing"). */
+@RestController
+@RequestMapping("/api/filings")
+@Tag(name = "备案申请", description = "评价机构备案申请、状态查询、补正材料")
+class FilingController {
+
+  private final FilingService filings;
+  private final FilingQueries queries;
+  private final MaterialStore materials;
+  private final FilingRepository repository;
+  private final Officers officers;
+  private final ObjectMapper json;
+
+  FilingController(FilingService filings, FilingQueries queries, MaterialStore materials, FilingRepository repository,
+      Officers officers, ObjectMapper json) {
+    this.filings = filings;
+    this.queries = queries;
+    this.materials = materials;
+    this.repository = repository;
+    this.officers = officers;
+    this.json = json;
+  }
+
+  @Operation(summary = "提交备案申请", description = "multipart：application（JSON）与 files（申报材料）。返回申请编号与查询令牌。")
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> submit(@RequestPart(name = "application", required = false) String application,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+    FilingService.Submission submission = filings.submit(parse(application), files);
+    return ResponseEntity.created(URI.create("/api/filings/" + submission.applicationNo()))
+        .body(Map.of("applicationNo", submission.applicationNo(), "status", submission.status().name(),
+            "accessToken", submission.accessToken()));
+  }
+
+  @Operation(summary = "查询备案申请状态", description = "申请人以 Bearer 令牌、工作人员以 HTTP Basic 访问。")
+  @GetMapping("/{applicationNo}")
+  FilingView status(@PathVariable String applicationNo, HttpServletRequest request) {
+    boolean officer = authorize(applicationNo, request);
+    return queries.view(filings.require(applicationNo), officer);
+  }
+
+  @Operation(summary = "提交补正材料", description = "仅在要求补正期间可用（否则 409）。multipart：files 与可选 note。")
+  @PostMapping(path = "/{applicationNo}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> supplement(@PathVariable String applicationNo,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files,
+      @RequestPart(name = "note", required = false) String note, HttpServletRequest request) {
+    applicantOnly(applicationNo, request);
+    filings.supplement(applicationNo, files, note);
+    return ResponseEntity.accepted().body(Map.of("applicationNo", applicationNo,
+        "status", filings.require(applicationNo).status().name()));
+  }
+
+  @Operation(summary = "下载申报材料（工作人员）", description = "HTTP Basic 或已登录 Tasklist 的会话。")
+  @GetMapping("/{applicationNo}/materials/{id}")
+  ResponseEntity<Resource> material(@PathVariable String applicationNo, @PathVariable long id,
+      HttpServletRequest request) {
+    officers.require(request, Groups.ACCEPTANCE_OFFICERS, Groups.EXPERTS, Groups.MINISTRY_APPROVERS,
+        Groups.PROVINCIAL_OFFICERS, Groups.MANAGERS);
+    FilingRepository.Material material = repository.materials(applicationNo).stream().filter(m -> m.id() == id)
+        .findFirst().orElseThrow(() -> ApiProblem.notFound("材料不存在。"));
+    Path file = materials.open(applicationNo, material.storedName())
+        .orElseThrow(() -> ApiProblem.notFound("材料文件不存在。"));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(material.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename(material.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("X-Checksum-SHA256", material.sha256())
+        .body(new FileSystemResource(file));
+  }
+
+  private FilingApplication parse(String application) {
+    if (application == null || application.isBlank()) {
+      throw ApiProblem.invalid("application", "缺少申请内容（multipart 部分 application，JSON）");
+    }
+    try {
+      return json.readValue(application, FilingApplication.class);
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.invalid("application", "JSON 无法解析：" + e.getOriginalMessage());
+    }
+  }
+
+  /** Bearer token of the application, or an officer; returns whether the caller is an officer. */
+  private boolean authorize(String applicationNo, HttpServletRequest request) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      filings.require(applicationNo);
+      if (!filings.tokenMatches(applicationNo, header.substring(7).trim())) {
+        throw ApiProblem.forbidden("查询令牌与申请编号不符。");
+      }
+      return false;
+    }
+    officers.require(request, Groups.OFFICER_GROUPS.toArray(String[]::new));
+    return true;
+  }
+
+  private void applicantOnly(String applicationNo, HttpServletRequest request) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw ApiProblem.unauthorized("请以提交申请时获得的查询令牌（Authorization: Bearer）提交补正材料。");
+    }
+    filings.require(applicationNo);
+    if (!filings.tokenMatches(applicationNo, header.substring(7).trim())) {
+      throw ApiProblem.forbidden("查询令牌与申请编号不符。");
+    }
+  }
+}
