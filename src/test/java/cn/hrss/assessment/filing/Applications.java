@@ -26,7 +26,11 @@ final class Applications {
   }
 
   static FilingApplication nationalEmployer() {
-    return new FilingApplication("NATIONAL_EMPLOYER", "中国示例装备集团有限公司", EMPLOYER_CODE, "ENTERPRISE", "赵六", "11",
+    return nationalEmployer(EMPLOYER_CODE);
+  }
+
+  static FilingApplication nationalEmployer(String creditCode) {
+    return new FilingApplication("NATIONAL_EMPLOYER", "中国示例装备集团有限公司", creditCode, "ENTERPRISE", "赵六", "11",
         "北京市西城区示例路 8 号", new FilingApplication.Contact("钱七", "010-87654321", "hr@group.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", null, List.of(5, 4, 3, 2))),
         List.of(new FilingApplication.Branch("中国示例装备集团郑州分公司", BRANCH_HENAN_CODE, "41", "郑州市中原区 9 号",
@@ -37,7 +41,11 @@ final class Applications {
   }
 
   static FilingApplication provincialEmployer() {
-    return new FilingApplication("PROVINCIAL_EMPLOYER", "郑州示例机床有限公司", PROVINCIAL_CODE, "ENTERPRISE", "孙八", "41",
+    return provincialEmployer(PROVINCIAL_CODE);
+  }
+
+  static FilingApplication provincialEmployer(String creditCode) {
+    return new FilingApplication("PROVINCIAL_EMPLOYER", "郑州示例机床有限公司", creditCode, "ENTERPRISE", "孙八", "41",
         "郑州市高新区 5 号", new FilingApplication.Contact("周九", "0371-5555", "hr@zzjc.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3))), List.of(), allTrue());
   }

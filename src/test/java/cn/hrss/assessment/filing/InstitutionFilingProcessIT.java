@@ -1,0 +1,397 @@
+package cn.hrss.assessment.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.hrss.assessment.filing.FilingProcess.Elements;
+import cn.hrss.assessment.filing.FilingProcess.Vars;
+import cn.hrss.assessment.notification.NoticeRecord;
+import cn.hrss.assessment.notification.NotificationService;
+import cn.hrss.assessment.registry.Institution;
+import cn.hrss.assessment.registry.InstitutionRegistry;
+import cn.hrss.assessment.support.IntegrationTest;
+import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.TestMail;
+import cn.hrss.assessment.web.ApiProblem;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+
+/**
+ * One test per path of InstitutionFilingProcess (STYLE.md), on the application context with the job executor off:
+ * async steps and timers run through {@link Jobs} at an engine clock moved across real holidays.
+ */
+@IntegrationTest
+@Import(ProcessEngineCoverageConfiguration.class)
+class InstitutionFilingProcessIT {
+
+  static final byte[] PDF = "%PDF-1.7\n%filing test\n".getBytes();
+
+  @Autowired FilingService filings;
+  @Autowired FilingRepository repository;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired ProcessEngine engine;
+  @Autowired Jobs jobs;
+  @Autowired NotificationService notifications;
+  @Autowired InstitutionRegistry registry;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    TestMail.reset();
+    // Thursday before the 2026 Spring Festival holiday (2026-02-15..23, adjusted working days 02-14 and 02-28).
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 12, 10, 0));
+  }
+
+  @AfterEach
+  void tearDown() {
+    identity.clearAuthentication();
+    jobs.resetClock();
+  }
+
+  // ------------------------------------------------------------------ acceptance
+
+  @Test
+  void acceptanceReviewIsDueTenWorkingDaysLaterCountedOverTheSpringFestival() {
+    String no = submit(Applications.socialOrg(uniqueCode(1)));
+    ProcessInstance pi = instance(no);
+    assertThat(pi).isWaitingAt(Elements.REVIEW_COMPLETENESS);
+    Task task = task(pi, Elements.REVIEW_COMPLETENESS);
+    assertThat(task).hasCandidateGroup("acceptance-officers");
+    // 2026-02-12 + 10 working days = 2026-03-04 (BRIEF.md calendar example), end of that day in Beijing.
+    assertThat(task.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 3, 4)));
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.ACCEPTANCE_REVIEW);
+  }
+
+  @Test
+  void overdueAcceptanceEmailsTheManagersOnceAndTheTaskStays() {
+    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    ProcessInstance pi = instance(no);
+    jobs.moveClockTo(LocalDateTime.of(2026, 3, 5, 9, 0));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.SEND_OVERDUE_REMINDER, Elements.OVERDUE_REMINDED).isWaitingAt(Elements.REVIEW_COMPLETENESS);
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 30, 9, 0));
+    jobs.runDue();
+    assertThat(notices(no, "filing-acceptance-overdue")).singleElement()
+        .satisfies(n -> assertThat(n.recipients()).containsExactly("manager@demo.assessment.local"));
+  }
+
+  @Test
+  void rejectionAtAcceptanceEmailsTheReasons() {
+    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    ProcessInstance pi = instance(no);
+    complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REJECT",
+        Vars.ACCEPTANCE_COMMENT, "申请单位不属于用人单位评价机构的备案范围"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.SEND_NON_ACCEPTANCE_NOTICE).isEnded();
+    assertThat(pi).hasPassed(Elements.APPLICATION_NOT_ACCEPTED);
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.NOT_ACCEPTED);
+    assertThat(notices(no, "filing-not-accepted")).singleElement().satisfies(n -> assertThat(n.status().name()).isEqualTo("SENT"));
+    assertThat(mailText()).contains("不属于用人单位评价机构的备案范围");
+  }
+
+  @Test
+  void supplementRequestRestartsTheTenWorkingDayClock() {
+    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    ProcessInstance pi = instance(no);
+    complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REQUEST_SUPPLEMENT",
+        Vars.ACCEPTANCE_COMMENT, "缺少考评人员名册"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.SEND_SUPPLEMENT_NOTICE).isWaitingAt(Elements.AWAIT_SUPPLEMENT);
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.SUPPLEMENT_REQUESTED);
+    assertThat(mailText()).contains("缺少考评人员名册");
+
+    jobs.moveClockTo(LocalDateTime.of(2026, 3, 2, 15, 0));
+    filings.supplement(no, List.of(pdf("考评人员名册.pdf")), "已补充名册");
+    assertThat(pi).isWaitingAt(Elements.REVIEW_COMPLETENESS);
+    // The clock restarts: 2026-03-02 + 10 working days = 2026-03-16.
+    assertThat(task(pi, Elements.REVIEW_COMPLETENESS).getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 3, 16)));
+    assertThat(repository.materials(no)).extracting(FilingRepository.Material::submission).containsExactly(1, 2);
+    assertThatThrownBy(() -> filings.supplement(no, List.of(pdf("again.pdf")), null))
+        .isInstanceOf(ApiProblem.class).satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+  }
+
+  @Test
+  void noSupplementWithinTwentyWorkingDaysWithdrawsTheApplication() {
+    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    ProcessInstance pi = instance(no);
+    complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REQUEST_SUPPLEMENT",
+        Vars.ACCEPTANCE_COMMENT, "缺少实施方案"));
+    jobs.runDue();
+    // Requested 2026-02-12: 20 working days, counting the adjusted working Saturdays 02-14 and 02-28 and skipping
+    // the Spring Festival holiday 02-15..23 → 2026-03-18.
+    assertThat((Date) runtime.getVariable(pi.getId(), Vars.SUPPLEMENT_DUE_AT)).isEqualTo(endOfDay(LocalDate.of(2026, 3, 18)));
+    jobs.moveClockTo(LocalDateTime.of(2026, 3, 18, 20, 0));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(Elements.AWAIT_SUPPLEMENT);
+    jobs.moveClockTo(LocalDateTime.of(2026, 3, 19, 8, 0));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.WITHDRAW_APPLICATION, Elements.SEND_WITHDRAWAL_NOTICE, Elements.APPLICATION_WITHDRAWN)
+        .isEnded();
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.WITHDRAWN);
+    assertThat(notices(no, "filing-withdrawn")).hasSize(1);
+    // A withdrawn application no longer blocks a new one with the same credit code.
+    assertThat(repository.hasOpenApplication(repository.get(no).creditCode())).isFalse();
+  }
+
+  // ------------------------------------------------------------------ expert review, notice, decision
+
+  @Test
+  void socialOrganisationPassesReviewAndNoticeWithADismissedObjectionAndIsFiled() {
+    String no = submit(Applications.socialOrg(uniqueCode(2)));
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    List<String> panel = reviewAll(pi, "PASS", "PASS", "FAIL");
+    assertThat(panel).hasSize(3).doesNotHaveDuplicates();
+    assertThat(pi).hasPassed(Elements.TALLY_EXPERT_OPINIONS).isWaitingAt(Elements.PUBLIC_NOTICE_PERIOD_ENDED);
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.PUBLIC_NOTICE);
+    assertThat(filings.openNotices()).extracting(FilingRepository.StoredApplication::applicationNo).contains(no);
+
+    long objection = filings.object(no, "张三", "13800000000", "该机构场地不足");
+    Task review = task(pi, Elements.REVIEW_OBJECTION);
+    assertThat(tasks.getVariable(review.getId(), "reviewedObjectionId")).isEqualTo(objection);
+    complete(review, "officer", Map.of(Vars.OBJECTION_UPHELD, false, Vars.OBJECTION_RESPONSE, "经现场核查，场地符合要求"));
+    assertThat(pi).hasPassed(Elements.OBJECTION_DISMISSED);
+
+    // 5 working days from 2026-02-12 (13, Saturday 14 adjusted, 24, 25, 26): open until 2026-02-26 23:59:59.
+    assertThat(repository.get(no).noticeClosesAt()).isEqualTo(endOfDay(LocalDate.of(2026, 2, 26)).toInstant());
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 26, 23, 0));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(Elements.PUBLIC_NOTICE_PERIOD_ENDED);
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 27, 9, 0));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.CLOSE_NOTICE).isWaitingAt(Elements.DECIDE_FILING);
+    assertThatThrownBy(() -> filings.object(no, "李四", "x", "迟到的异议")).isInstanceOf(ApiProblem.class)
+        .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+    assertThat(task(pi, Elements.DECIDE_FILING)).hasCandidateGroup("acceptance-officers");
+    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.REGISTER_INSTITUTION, Elements.SEND_FILING_RECEIPT, Elements.INSTITUTION_FILED).isEnded();
+
+    FilingRepository.StoredApplication filed = repository.get(no);
+    assertThat(filed.status()).isEqualTo(FilingStatus.FILED);
+    assertThat(filed.filingCode()).startsWith("S0000" + "41");
+    assertThat(filed.receiptNo()).startsWith("HZ2026");
+    Institution institution = registry.findByFilingCode(filed.filingCode()).orElseThrow();
+    assertThat(institution.validUntil()).isEqualTo(LocalDate.of(2029, 2, 27));
+    assertThat(notices(no, "filing-receipt")).singleElement().satisfies(n ->
+        assertThat(n.subject()).contains("关于同意河南省数控技能培训协会开展职业技能等级认定工作备案的函"));
+    assertThat(mailText()).contains(filed.filingCode(), filed.receiptNo(), "备案回执");
+  }
+
+  @Test
+  void upheldObjectionEndsInRejection() {
+    String no = submit(Applications.socialOrg(uniqueCode(3)));
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    filings.object(no, "王五", "wang@example.cn", "申报材料中的考评人员名册造假");
+    complete(pi, Elements.REVIEW_OBJECTION, "officer", Map.of(Vars.OBJECTION_UPHELD, "true",
+        Vars.OBJECTION_RESPONSE, "经核查，考评人员名册中 3 人并非该机构人员"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.OBJECTION_UPHELD, Elements.SEND_OBJECTION_UPHELD_NOTICE,
+        Elements.REJECTED_AFTER_OBJECTION).isEnded();
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.OBJECTION_UPHELD);
+    assertThat(mailText()).contains("3 人并非该机构人员");
+    assertThatThrownBy(() -> filings.object(no, "李四", "x", "再次异议")).isInstanceOf(ApiProblem.class);
+  }
+
+  @Test
+  void reviewWithoutAMajorityOfPassFailsTheApplication() {
+    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "FAIL", "PASS", "FAIL");
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.SEND_REVIEW_FAILED_NOTICE, Elements.REVIEW_FAILED).isEnded();
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.REVIEW_FAILED);
+    assertThat(repository.opinions(no)).hasSize(3);
+    assertThat(notices(no, "filing-review-failed")).hasSize(1);
+  }
+
+  @Test
+  void rejectedFilingDecisionEmailsTheReasons() {
+    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    assertThatThrownBy(() -> complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT")))
+        .hasMessageContaining("decisionComment");
+    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "评价场地与设备不能满足申报等级的要求"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.SEND_FILING_REJECTED_NOTICE, Elements.FILING_REJECTED).isEnded();
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.REJECTED);
+    assertThat(mailText()).contains("评价场地与设备不能满足");
+  }
+
+  @Test
+  void theExpertWithAConflictIsNeverDrawn() {
+    FilingApplication a = Applications.socialOrg(DemoExpertProfiles.CONFLICT_CREDIT_CODE);
+    String no = submit(a);
+    accept(instance(no));
+    FilingRepository.PanelDraw draw = repository.panelDraw(no).orElseThrow();
+    assertThat(draw.excluded()).containsExactly(DemoExpertProfiles.CONFLICTED_EXPERT);
+    assertThat(draw.panel()).hasSize(3).doesNotContain(DemoExpertProfiles.CONFLICTED_EXPERT);
+  }
+
+  // ------------------------------------------------------------------ national employer and branches
+
+  @Test
+  void nationalEmployerIsDecidedByTheMinistryAndEachBranchByItsProvince() {
+    String no = submit(Applications.nationalEmployer(uniqueCode(8)));
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    assertThat(task(pi, Elements.DECIDE_FILING)).hasCandidateGroup("ministry-approvers");
+    complete(pi, Elements.DECIDE_FILING, "approver", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    jobs.runDue();
+    String employerCode = repository.get(no).filingCode();
+    assertThat(employerCode).startsWith("Y").matches("Y\\d{4}11\\d{6}");
+    assertThat(pi).isWaitingAt(Elements.FILE_BRANCHES);
+
+    List<ProcessInstance> branches = runtime.createProcessInstanceQuery().processDefinitionKey(FilingProcess.BRANCH_KEY)
+        .superProcessInstanceId(pi.getId()).list();
+    assertThat(branches).extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder(no + "-B1", no + "-B2");
+    ProcessInstance henan = branches.stream().filter(b -> b.getBusinessKey().endsWith("-B1")).findFirst().orElseThrow();
+    ProcessInstance zhejiang = branches.stream().filter(b -> b.getBusinessKey().endsWith("-B2")).findFirst().orElseThrow();
+    assertThat(henan).isWaitingAt(FilingProcess.BranchElements.REVIEW_BRANCH);
+    assertThat(task(henan, FilingProcess.BranchElements.REVIEW_BRANCH)).hasCandidateGroup("provincial-officers");
+
+    complete(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", Map.of(Vars.BRANCH_DECISION, "REJECT",
+        Vars.BRANCH_COMMENT, "分支机构评价场地尚未建成"));
+    jobs.runDue();
+    assertThat(zhejiang).hasPassed(FilingProcess.BranchElements.SEND_BRANCH_REJECTED_NOTICE,
+        FilingProcess.BranchElements.BRANCH_REJECTED).isEnded();
+    assertThat(pi).isWaitingAt(Elements.FILE_BRANCHES);
+
+    complete(henan, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", Map.of(Vars.BRANCH_DECISION, "APPROVE"));
+    jobs.runDue();
+    assertThat(henan).hasPassed(FilingProcess.BranchElements.REGISTER_BRANCH,
+        FilingProcess.BranchElements.SEND_BRANCH_RECEIPT, FilingProcess.BranchElements.BRANCH_FILED).isEnded();
+    assertThat(pi).hasPassed(Elements.INSTITUTION_FILED).isEnded();
+
+    FilingRepository.BranchRow filedBranch = repository.branch(no, 1);
+    assertThat(filedBranch.status()).isEqualTo("FILED");
+    assertThat(filedBranch.filingCode()).matches("Y\\d{4}41\\d{6}");
+    assertThat(registry.branchesOf(employerCode)).extracting(Institution::filingCode).containsExactly(filedBranch.filingCode());
+    assertThat(repository.branch(no, 2).status()).isEqualTo("REJECTED");
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.FILED);
+    assertThat(notifications.noticesFor(no + "-B1")).singleElement().satisfies(n -> {
+      assertThat(n.template()).isEqualTo("branch-receipt");
+      assertThat(n.recipients()).containsExactlyInAnyOrder("zz@group.example.cn", "hr@group.example.cn");
+    });
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  String submit(FilingApplication application) {
+    return filings.submit(application, List.of(pdf("备案申请表.pdf"))).applicationNo();
+  }
+
+  static MockMultipartFile pdf(String name) {
+    return new MockMultipartFile("files", name, "application/pdf", PDF);
+  }
+
+  private int sequence;
+
+  /** A valid credit code per test so that tests never collide on "one open application per credit code". */
+  String uniqueCode(int salt) {
+    String first17 = String.format("5241%04dMJ%07d", salt, (System.nanoTime() / 1000 + sequence++) % 10_000_000);
+    return first17 + cn.hrss.assessment.codes.CreditCodes.checkCharacter(first17);
+  }
+
+  ProcessInstance instance(String applicationNo) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(FilingProcess.KEY)
+        .processInstanceBusinessKey(applicationNo).singleResult();
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list().get(0);
+  }
+
+  void complete(ProcessInstance pi, String key, String user, Map<String, Object> variables) {
+    complete(task(pi, key), user, variables);
+  }
+
+  /** Completes as {@code user} (authenticated like Tasklist, so the completion rules see who it is). */
+  void complete(Task task, String user, Map<String, Object> variables) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      tasks.complete(task.getId(), new HashMap<>(variables));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  void accept(ProcessInstance pi) {
+    complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.SEND_ACCEPTANCE_NOTICE, Elements.DRAW_EXPERT_PANEL).isWaitingAt(Elements.EXPERT_REVIEW);
+  }
+
+  /** Each panel member completes their own review with the given opinions in panel order. */
+  List<String> reviewAll(ProcessInstance pi, String... opinions) {
+    List<Task> reviews = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Elements.EXPERT_REVIEW)
+        .orderByTaskAssignee().asc().list();
+    assertThat(reviews).hasSize(opinions.length);
+    for (int i = 0; i < reviews.size(); i++) {
+      complete(reviews.get(i), reviews.get(i).getAssignee(), Map.of(Vars.EXPERT_OPINION, opinions[i],
+          Vars.EXPERT_COMMENT, "评审意见 " + (i + 1)));
+    }
+    jobs.runDue();
+    return reviews.stream().map(Task::getAssignee).toList();
+  }
+
+  List<NoticeRecord> notices(String caseRef, String template) {
+    return notifications.noticesFor(caseRef).stream().filter(n -> template.equals(n.template())).toList();
+  }
+
+  static String mailText() {
+    return java.util.Arrays.stream(TestMail.server().getReceivedMessages()).map(m -> {
+      try {
+        return m.getSubject() + "\n" + text(m.getContent());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).reduce("", String::concat);
+  }
+
+  static String text(Object content) throws Exception {
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      StringBuilder all = new StringBuilder();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        all.append(text(multipart.getBodyPart(i).getContent()));
+      }
+      return all.toString();
+    }
+    return String.valueOf(content);
+  }
+
+  static Date endOfDay(LocalDate day) {
+    return Date.from(ZonedDateTime.of(day.atTime(23, 59, 59), Jobs.ZONE).toInstant());
+  }
+}
