@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ import org.springframework.mock.web.MockMultipartFile;
  * async steps and timers run through {@link Jobs} at an engine clock moved across real holidays.
  */
 @IntegrationTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import(FilingCoverageConfiguration.class)
 class InstitutionFilingProcessIT {
 
   static final byte[] PDF = "%PDF-1.7\n%filing test\n".getBytes();
