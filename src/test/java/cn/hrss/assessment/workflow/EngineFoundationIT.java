@@ -16,6 +16,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +42,9 @@ class EngineFoundationIT {
   @Autowired
   Jobs jobs;
 
+  @Autowired
+  Flyway flyway;
+
   @AfterEach
   void resetClock() {
     jobs.resetClock();
@@ -54,6 +60,20 @@ class EngineFoundationIT {
       }
     }
     assertThat(tables).contains("assessment_schema_history", "act_ru_task", "act_hi_procinst");
+  }
+
+  /** Camunda's tables exist before Flyway runs; the baseline must not swallow V1 (application.yml). */
+  @Test
+  void everyMigrationWasApplied() {
+    MigrationInfoService info = flyway.info();
+    assertThat(info.pending()).isEmpty();
+    assertThat(info.all())
+        .filteredOn(migration -> migration.getVersion() != null && migration.getType().isBaseline())
+        .allSatisfy(baseline -> assertThat(baseline.getVersion().getVersion()).isEqualTo("0"));
+    assertThat(info.all())
+        .filteredOn(migration -> !migration.getType().isBaseline())
+        .allSatisfy(migration -> assertThat(migration.getState()).as(migration.getScript())
+            .isEqualTo(MigrationState.SUCCESS));
   }
 
   @Test
