@@ -1,0 +1,293 @@
+package cn.hrss.assessment.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.support.IntegrationTest;
+import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.TestMail;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * End to end through HTTP (CONTRACT.md): the applicant uses the domain API with its bearer token, officers and
+ * experts complete their tasks through engine REST (as Tasklist does, so the server-side completion checks apply),
+ * the public objects and reads the directory; mail goes to GreenMail. Runs on H2 and on PostgreSQL (failsafe).
+ */
+@IntegrationTest
+class FilingApiIT {
+
+  static final byte[] PDF = "%PDF-1.7\n%api test\n".getBytes();
+  static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+  @Autowired TaskService tasks;
+  @Autowired Jobs jobs;
+  @Autowired FilingRepository repository;
+
+  @BeforeEach
+  void setUp() {
+    TestMail.reset();
+    jobs.moveClockTo(LocalDateTime.of(2026, 9, 21, 10, 0));
+  }
+
+  @AfterEach
+  void tearDown() {
+    jobs.resetClock();
+  }
+
+  @Test
+  void socialOrganisationFromSubmissionToTheDirectory() throws Exception {
+    FilingApplication application = Applications.socialOrg(code("5241"));
+    ResponseEntity<JsonNode> created = submit(application, file("备案申请表.pdf", PDF));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    String token = created.getBody().get("accessToken").asText();
+    assertThat(created.getHeaders().getLocation()).hasToString("/api/filings/" + no);
+    assertThat(created.getBody().get("status").asText()).isEqualTo("ACCEPTANCE_REVIEW");
+
+    JsonNode status = status(no, token);
+    assertThat(status.get("stage").asText()).isEqualTo("受理审查中");
+    assertThat(status.at("/deadlines/acceptanceDue").asText()).isNotBlank();
+    assertThat(status.get("history").get(0).get("stepName").asText()).isEqualTo("提交备案申请");
+
+    // The officer opens the material from the form's link (Basic here; a Tasklist session works the same for GET).
+    long materialId = status.get("materials").get(0).get("id").asLong();
+    ResponseEntity<byte[]> material = http.withBasicAuth("officer", "officer")
+        .getForEntity("/api/filings/" + no + "/materials/" + materialId, byte[].class);
+    assertThat(material.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(material.getBody()).isEqualTo(PDF);
+    assertThat(http.getForEntity("/api/filings/" + no + "/materials/" + materialId, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // A supplement when none was requested: 409.
+    assertThat(supplement(no, token).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+    // Incomplete completion refused by the server with a clear message, then accepted.
+    ResponseEntity<String> refused = completeRest("officer", no, "Task_ReviewCompleteness",
+        Map.of("acceptanceDecision", "REJECT"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("acceptanceComment");
+    assertThat(completeRest("officer", no, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    jobs.runDue();
+    for (Task review : openTasks(no, "Task_ExpertReview")) {
+      assertThat(completeRest(review.getAssignee(), review, Map.of("expertOpinion", "PASS", "expertComment", "符合条件"))
+          .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+    jobs.runDue();
+    assertThat(status(no, token).get("status").asText()).isEqualTo("PUBLIC_NOTICE");
+
+    JsonNode notices = http.getForEntity("/api/public-notices", JsonNode.class).getBody();
+    assertThat(notices.findValuesAsText("applicationNo")).contains(no);
+    ResponseEntity<JsonNode> objection = http.postForEntity("/api/public-notices/" + no + "/objections",
+        Map.of("name", "张三", "contact", "13800000000", "content", "培训场地与申报不符"), JsonNode.class);
+    assertThat(objection.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(completeRest("officer", no, "Task_ReviewObjection",
+        Map.of("objectionUpheld", false, "objectionResponse", "经核查场地符合要求")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    // 5 working days after 2026-09-21, skipping the Mid-Autumn Festival (Friday 09-25): open until 09-29 23:59:59.
+    assertThat(status(no, token).at("/deadlines/publicNoticeCloses").asText()).isEqualTo("2026-09-29T15:59:59Z");
+    jobs.moveClockTo(LocalDateTime.of(2026, 9, 30, 9, 0));
+    jobs.runDue();
+    assertThat(http.postForEntity("/api/public-notices/" + no + "/objections",
+        Map.of("name", "李四", "contact", "x", "content", "迟到"), String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+    assertThat(completeRest("officer", no, "Task_DecideFiling", Map.of("filingDecision", "APPROVE")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    jobs.runDue();
+
+    JsonNode filed = status(no, token);
+    assertThat(filed.get("status").asText()).isEqualTo("FILED");
+    assertThat(filed.get("stage").asText()).isEqualTo("已备案");
+    String filingCode = filed.get("filingCode").asText();
+    assertThat(filingCode).matches("S000041\\d{6}");
+    assertThat(filed.get("receiptNo").asText()).startsWith("HZ2026");
+    assertThat(filed.get("notices").findValuesAsText("template"))
+        .contains("filing-accepted", "filing-receipt");
+    assertThat(filed.get("notices").findValuesAsText("status")).containsOnly("SENT");
+
+    JsonNode directory = http.getForEntity("/api/directory?q=" + filingCode, JsonNode.class).getBody();
+    assertThat(directory.findValuesAsText("filingCode")).contains(filingCode);
+    assertThat(TestMail.server().getReceivedMessages()).extracting(m -> m.getSubject())
+        .anySatisfy(s -> assertThat(s).contains("关于同意河南省数控技能培训协会开展职业技能等级认定工作备案的函"));
+  }
+
+  @Test
+  void nationalEmployerWithTwoBranchesInTwoProvinces() {
+    FilingApplication base = Applications.nationalEmployer(code("9111"));
+    List<FilingApplication.Branch> branches = List.of(
+        new FilingApplication.Branch("示例集团郑州分公司", code("9141"), "41", "郑州市中原区 9 号", "zz@group.example.cn"),
+        new FilingApplication.Branch("示例集团杭州分公司", code("9133"), "33", "杭州市西湖区 10 号", "hz@group.example.cn"));
+    FilingApplication application = new FilingApplication(base.institutionType(), base.name(), base.creditCode(),
+        base.organisationForm(), base.legalRepresentative(), base.province(), base.address(), base.contact(),
+        base.occupations(), branches, base.declarations());
+    ResponseEntity<JsonNode> created = submit(application, file("备案申请表.pdf", PDF));
+    String no = created.getBody().get("applicationNo").asText();
+    String token = created.getBody().get("accessToken").asText();
+
+    completeRest("officer", no, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"));
+    jobs.runDue();
+    for (Task review : openTasks(no, "Task_ExpertReview")) {
+      completeRest(review.getAssignee(), review, Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
+    }
+    jobs.runDue();
+    // National employers are decided by the ministry: the acceptance officer may not complete it.
+    assertThat(completeRest("officer", no, "Task_DecideFiling", Map.of("filingDecision", "APPROVE")).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.INTERNAL_SERVER_ERROR, HttpStatus.BAD_REQUEST);
+    assertThat(completeRest("approver", no, "Task_DecideFiling", Map.of("filingDecision", "APPROVE")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    jobs.runDue();
+
+    for (int i = 1; i <= 2; i++) {
+      Task branchReview = tasks.createTaskQuery().processInstanceBusinessKey(no + "-B" + i)
+          .taskDefinitionKey("Task_ReviewBranch").singleResult();
+      assertThat(completeRest("officer", branchReview, Map.of("branchDecision", "APPROVE")).getStatusCode())
+          .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+    jobs.runDue();
+
+    JsonNode filed = status(no, token);
+    assertThat(filed.get("status").asText()).isEqualTo("FILED");
+    String employerCode = filed.get("filingCode").asText();
+    assertThat(employerCode).matches("Y\\d{4}11\\d{6}");
+    assertThat(filed.get("branches").findValuesAsText("status")).containsExactly("FILED", "FILED");
+    List<String> branchCodes = filed.get("branches").findValuesAsText("filingCode");
+    assertThat(branchCodes.get(0)).matches("Y\\d{4}41\\d{6}");
+    assertThat(branchCodes.get(1)).matches("Y\\d{4}33\\d{6}");
+
+    JsonNode directory = http.getForEntity("/api/directory?q=" + employerCode, JsonNode.class).getBody();
+    JsonNode employer = null;
+    for (JsonNode item : directory) {
+      if (employerCode.equals(item.get("filingCode").asText())) {
+        employer = item;
+      }
+    }
+    assertThat(employer).isNotNull();
+    assertThat(employer.get("branches").findValuesAsText("filingCode")).containsExactlyInAnyOrderElementsOf(branchCodes);
+    assertThat(TestMail.server().getReceivedMessages()).extracting(m -> m.getSubject())
+        .filteredOn(s -> s.contains("分支机构备案回执")).hasSize(4); // one copy per recipient: branch and employer
+  }
+
+  @Test
+  void refusedApplicationsStoreNothing() {
+    FilingApplication ok = Applications.socialOrg(code("5241"));
+    FilingApplication publicInstitution = new FilingApplication(ok.institutionType(), ok.name(), ok.creditCode(),
+        "PUBLIC_INSTITUTION", ok.legalRepresentative(), ok.province(), ok.address(), ok.contact(), ok.occupations(),
+        ok.branches(), ok.declarations());
+    ResponseEntity<JsonNode> prohibited = submit(publicInstitution, file("a.pdf", PDF));
+    assertThat(prohibited.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(prohibited.getHeaders().getContentType().toString()).contains("problem+json");
+    assertThat(prohibited.getBody().toString()).contains("§二(七)");
+    assertThat(repository.hasOpenApplication(ok.creditCode())).isFalse();
+
+    ResponseEntity<JsonNode> badFile = submit(ok, file("a.pdf", "not a pdf".getBytes()));
+    assertThat(badFile.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(repository.hasOpenApplication(ok.creditCode())).isFalse();
+
+    ResponseEntity<JsonNode> first = submit(ok, file("a.pdf", PDF));
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(submit(ok, file("a.pdf", PDF)).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+    String no = first.getBody().get("applicationNo").asText();
+    assertThat(http.getForEntity("/api/filings/" + no, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    HttpHeaders wrong = new HttpHeaders();
+    wrong.setBearerAuth("wrong-token");
+    assertThat(http.exchange("/api/filings/" + no, HttpMethod.GET, new HttpEntity<>(wrong), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("officer", "officer").getForEntity("/api/filings/" + no, JsonNode.class).getBody()
+        .get("applicationNo").asText()).isEqualTo(no);
+    assertThat(http.postForEntity("/api/public-notices/" + no + "/objections",
+        Map.of("name", "a", "contact", "b", "content", "c"), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static String code(String prefix) {
+    String first17 = prefix + String.format("0000MA%07d", (System.nanoTime() / 1000 + SEQUENCE.incrementAndGet()) % 10_000_000);
+    return first17 + CreditCodes.checkCharacter(first17);
+  }
+
+  static ByteArrayResource file(String name, byte[] content) {
+    return new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    };
+  }
+
+  ResponseEntity<JsonNode> submit(FilingApplication application, ByteArrayResource... files) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    HttpHeaders jsonPart = new HttpHeaders();
+    jsonPart.setContentType(MediaType.APPLICATION_JSON);
+    try {
+      parts.add("application", new HttpEntity<>(json.writeValueAsString(application), jsonPart));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    for (ByteArrayResource f : files) {
+      parts.add("files", f);
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.postForEntity("/api/filings", new HttpEntity<>(parts, headers), JsonNode.class);
+  }
+
+  ResponseEntity<String> supplement(String no, String token) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("files", file("补正.pdf", PDF));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setBearerAuth(token);
+    return http.postForEntity("/api/filings/" + no + "/supplements", new HttpEntity<>(parts, headers), String.class);
+  }
+
+  JsonNode status(String no, String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    ResponseEntity<JsonNode> response = http.exchange("/api/filings/" + no, HttpMethod.GET, new HttpEntity<>(headers),
+        JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  List<Task> openTasks(String businessKey, String key) {
+    return new ArrayList<>(tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(key).list());
+  }
+
+  ResponseEntity<String> completeRest(String user, String businessKey, String key, Map<String, Object> variables) {
+    return completeRest(user, openTasks(businessKey, key).get(0), variables);
+  }
+
+  /** Completes a task through engine REST as Tasklist does ({@code POST /engine-rest/task/{id}/complete}). */
+  ResponseEntity<String> completeRest(String user, Task task, Map<String, Object> variables) {
+    Map<String, Object> body = Map.of("variables", variables.entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Map.of("value", e.getValue()))));
+    return http.withBasicAuth(user, user).postForEntity("/engine-rest/task/" + task.getId() + "/complete", body,
+        String.class);
+  }
+}
