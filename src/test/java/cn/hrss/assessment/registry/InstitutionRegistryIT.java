@@ -2,6 +2,7 @@ package cn.hrss.assessment.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.hrss.assessment.codes.FilingCode;
 import cn.hrss.assessment.support.IntegrationTest;
@@ -187,9 +188,9 @@ class InstitutionRegistryIT {
     assertThat(registry.statusHistory(org.filingCode()))
         .extracting(StatusChange::toStatus, StatusChange::reason)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(InstitutionStatus.ACTIVE, "备案申请 " + org.applicationNo()),
-            org.assertj.core.groups.Tuple.tuple(InstitutionStatus.SUSPENDED, "002 附件2 第十三条（四）：承诺“包过”"),
-            org.assertj.core.groups.Tuple.tuple(InstitutionStatus.ACTIVE, "整改验收合格"));
+            tuple(InstitutionStatus.ACTIVE, "备案申请 " + org.applicationNo()),
+            tuple(InstitutionStatus.SUSPENDED, "002 附件2 第十三条（四）：承诺“包过”"),
+            tuple(InstitutionStatus.ACTIVE, "整改验收合格"));
     assertThatThrownBy(() -> registry.reinstate("S000044999999", "无此机构"))
         .isInstanceOf(InstitutionNotFoundException.class);
   }
