@@ -44,6 +44,12 @@ public interface InstitutionRegistry {
   void terminate(String filingCode, String reason);
 
   /**
+   * 004 Art. 23: renewal evaluated and granted before expiry → validity + 3 years from the current end.
+   * Refused (IllegalStateException) once expired or terminated: the qualification has lapsed, file anew.
+   */
+  Institution renew(String filingCode, String reason);
+
+  /**
    * Social organisations filed and in force (ACTIVE or SUSPENDED, validity not passed) in a province for an
    * occupation: the "in principle ≤ 3" quota of 002 Annex 1 §二(四).
    */

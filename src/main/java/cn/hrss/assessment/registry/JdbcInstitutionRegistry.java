@@ -166,6 +166,29 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
   }
 
   @Override
+  @Transactional
+  public Institution renew(String filingCode, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("续期须说明理由");
+    }
+    Institution current = findByFilingCode(filingCode).orElseThrow(() -> new InstitutionNotFoundException(filingCode));
+    if (current.status() == InstitutionStatus.EXPIRED || current.status() == InstitutionStatus.TERMINATED) {
+      throw new IllegalStateException("评价机构 " + filingCode + " 当前状态为“" + current.status().label() + "”，不能续期");
+    }
+    LocalDate validUntil = current.validUntil().plusYears(VALIDITY_YEARS);
+    int updated = jdbc.update(
+        "UPDATE registry_institution SET valid_until = :validUntil WHERE filing_code = :code AND valid_until = :old"
+            + " AND status <> 'TERMINATED'",
+        new MapSqlParameterSource("validUntil", validUntil).addValue("code", filingCode).addValue("old", current.validUntil()));
+    if (updated != 1) {
+      throw new IllegalStateException("评价机构 " + filingCode + " 的备案已被同时修改，请重试");
+    }
+    InstitutionStatus stored = storedStatus(filingCode);
+    recordChange(filingCode, stored, stored, reason + "（有效期延至 " + validUntil + "）", null);
+    return findByFilingCode(filingCode).orElseThrow();
+  }
+
+  @Override
   public long countActiveSocialOrgs(String province, String occupationCode) {
     Long count = jdbc.queryForObject(
         "SELECT COUNT(DISTINCT i.filing_code) FROM registry_institution i"

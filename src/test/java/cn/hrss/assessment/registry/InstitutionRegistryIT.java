@@ -80,7 +80,7 @@ class InstitutionRegistryIT {
     Institution org = registry.register(Samples.socialOrg("不能有分支机构的组织", "41", "6-18-01-01"));
     assertThatThrownBy(() -> registry.register(Samples.branch("某分支", "33", org.filingCode())))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> registry.register(Samples.branch("某分支", "33", "Y999911000001")))
+    assertThatThrownBy(() -> registry.register(Samples.branch("某分支", "33", "Y999871999999")))
         .isInstanceOf(InstitutionNotFoundException.class);
   }
 
@@ -206,6 +206,20 @@ class InstitutionRegistryIT {
     assertThat(registry.directory(new DirectoryQuery("45", null, "将过期的组织", false)))
         .singleElement().satisfies(e -> assertThat(e.institution().status()).isEqualTo(InstitutionStatus.EXPIRED));
     assertThat(registry.countActiveSocialOrgs("45", "6-18-01-01")).isZero();
+  }
+
+  @Test
+  void renewalAddsThreeYearsBeforeExpiryOnly() {
+    Institution org = registry.register(Samples.socialOrg("续期的组织", "50", "6-18-01-01"));
+
+    Institution renewed = registry.renew(org.filingCode(), "004 第二十三条：续期评估通过");
+    assertThat(renewed.validUntil()).isEqualTo(org.validUntil().plusYears(3));
+    assertThat(registry.statusHistory(org.filingCode())).last()
+        .satisfies(c -> assertThat(c.reason()).startsWith("004 第二十三条：续期评估通过"));
+
+    moveClockTo(renewed.validUntil().plusDays(1));
+    assertThatThrownBy(() -> registry.renew(org.filingCode(), "过期后续期"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("已过期");
   }
 
   @Test
