@@ -140,6 +140,13 @@ class DirectoryIT {
   }
 
   @Test
+  void theDirectoryIsInTheOpenApiDescription() throws Exception {
+    HttpResponse<String> response = get("/v3/api-docs");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(response.body()).get("paths").has("/api/directory")).isTrue();
+  }
+
+  @Test
   void thePublicPageReportsABadProvince() throws Exception {
     HttpResponse<String> response = get("/directory?province=" + encode("<b>"));
 
