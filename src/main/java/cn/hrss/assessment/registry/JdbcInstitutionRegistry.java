@@ -60,6 +60,9 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
     LocalDate today = today();
     LocalDate validUntil = today.plusYears(VALIDITY_YEARS);
     if (n.parentFilingCode() != null) {
+      // Lock the employer's row: a termination running at the same time either sees this branch (and
+      // terminates it too) or finishes first (and this filing is refused).
+      lockStatus(n.parentFilingCode());
       Institution parent = findByFilingCode(n.parentFilingCode())
           .orElseThrow(() -> new InstitutionNotFoundException(n.parentFilingCode()));
       checkParent(parent);
@@ -171,19 +174,14 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("续期须说明理由");
     }
+    InstitutionStatus stored = lockStatus(filingCode);
     Institution current = findByFilingCode(filingCode).orElseThrow(() -> new InstitutionNotFoundException(filingCode));
     if (current.status() == InstitutionStatus.EXPIRED || current.status() == InstitutionStatus.TERMINATED) {
       throw new IllegalStateException("评价机构 " + filingCode + " 当前状态为“" + current.status().label() + "”，不能续期");
     }
     LocalDate validUntil = current.validUntil().plusYears(VALIDITY_YEARS);
-    int updated = jdbc.update(
-        "UPDATE registry_institution SET valid_until = :validUntil WHERE filing_code = :code AND valid_until = :old"
-            + " AND status <> 'TERMINATED'",
-        new MapSqlParameterSource("validUntil", validUntil).addValue("code", filingCode).addValue("old", current.validUntil()));
-    if (updated != 1) {
-      throw new IllegalStateException("评价机构 " + filingCode + " 的备案已被同时修改，请重试");
-    }
-    InstitutionStatus stored = storedStatus(filingCode);
+    jdbc.update("UPDATE registry_institution SET valid_until = :validUntil WHERE filing_code = :code",
+        new MapSqlParameterSource("validUntil", validUntil).addValue("code", filingCode));
     recordChange(filingCode, stored, stored, reason + "（有效期延至 " + validUntil + "）", null);
     return findByFilingCode(filingCode).orElseThrow();
   }
@@ -346,26 +344,26 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("状态变更须说明理由");
     }
-    Institution current = findByFilingCode(filingCode).orElseThrow(() -> new InstitutionNotFoundException(filingCode));
-    InstitutionStatus stored = storedStatus(filingCode);
-    int updated = jdbc.update(
-        "UPDATE registry_institution SET status = :to, rectification_deadline = :deadline"
-            + " WHERE filing_code = :code AND status IN (:from)",
-        new MapSqlParameterSource("to", to.name())
-            .addValue("deadline", rectificationDeadline)
-            .addValue("code", filingCode)
-            .addValue("from", from.stream().map(Enum::name).toList()));
-    if (updated != 1) {
-      throw new IllegalStateException("评价机构 " + filingCode + " 当前状态为“" + current.status().label()
+    InstitutionStatus stored = lockStatus(filingCode);
+    if (!from.contains(stored)) {
+      throw new IllegalStateException("评价机构 " + filingCode + " 当前状态为“" + stored.label()
           + "”，不能变更为“" + to.label() + "”");
     }
+    jdbc.update(
+        "UPDATE registry_institution SET status = :to, rectification_deadline = :deadline WHERE filing_code = :code",
+        new MapSqlParameterSource("to", to.name()).addValue("deadline", rectificationDeadline).addValue("code", filingCode));
     recordChange(filingCode, stored, to, reason, rectificationDeadline);
   }
 
-  private InstitutionStatus storedStatus(String filingCode) {
-    return InstitutionStatus.valueOf(jdbc.queryForObject(
-        "SELECT status FROM registry_institution WHERE filing_code = :code",
-        new MapSqlParameterSource("code", filingCode), String.class));
+  /** The stored status, with the row locked until the transaction ends (status changes never interleave). */
+  private InstitutionStatus lockStatus(String filingCode) {
+    List<String> status = jdbc.queryForList(
+        "SELECT status FROM registry_institution WHERE filing_code = :code FOR UPDATE",
+        new MapSqlParameterSource("code", filingCode), String.class);
+    if (status.isEmpty()) {
+      throw new InstitutionNotFoundException(filingCode);
+    }
+    return InstitutionStatus.valueOf(status.get(0));
   }
 
   private void retire(String filingCode, String reason) {
