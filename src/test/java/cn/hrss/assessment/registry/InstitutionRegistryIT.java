@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import cn.hrss.assessment.codes.FilingCode;
 import cn.hrss.assessment.support.IntegrationTest;
+import cn.hrss.assessment.support.Jobs;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +30,11 @@ class InstitutionRegistryIT {
   @Autowired InstitutionRegistry registry;
   @Autowired JdbcTemplate jdbc;
 
+  @Autowired Jobs jobs;
+
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    jobs.resetClock();
   }
 
   @Test
@@ -277,7 +277,7 @@ class InstitutionRegistryIT {
         n.applicationNo(), n.occupations(), n.parentFilingCode());
   }
 
-  private static void moveClockTo(LocalDate date) {
-    ClockUtil.setCurrentTime(Date.from(date.atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+  private void moveClockTo(LocalDate date) {
+    jobs.moveClockTo(date.atTime(12, 0));
   }
 }
