@@ -83,6 +83,10 @@ class DirectoryIT {
     JsonNode byName = json.readTree(get("/api/directory?occupation=" + encode("按摩") + "&q=" + encode(tag)).body());
     assertThat(byName).extracting(e -> e.get("filingCode").asText()).containsExactly(org.filingCode());
 
+    // LIKE wildcards in the input are literal characters, not patterns.
+    assertThat(json.readTree(get("/api/directory?q=" + encode(tag + "%")).body())).isEmpty();
+    assertThat(json.readTree(get("/api/directory?q=" + encode(tag.substring(0, 3) + "_")).body())).isEmpty();
+
     JsonNode byCode = json.readTree(get("/api/directory?q=" + org.filingCode()).body());
     assertThat(byCode).extracting(e -> e.get("filingCode").asText()).containsExactly(org.filingCode());
   }
