@@ -9,8 +9,6 @@ import cn.hrss.assessment.support.TestMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -30,6 +28,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Notice e-mail through the real engine and a real SMTP server (GreenMail): an async step sends once,
@@ -51,6 +50,7 @@ class NotificationIT {
   @Autowired NotificationService notifications;
   @Autowired Jobs jobs;
   @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void setUp() {
@@ -80,7 +80,7 @@ class NotificationIT {
     assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("noreply@assessment.local");
     assertThat(mail.getSubject()).isEqualTo("测试通知（案件编号：BA-IT-0001）");
     String html = part(mail, "text/html");
-    assertThat(html).contains("BA-IT-0001", "2026年3月4日", "某某职业技能评价中心", "人力资源社会保障部门");
+    assertThat(html).contains("BA-IT-0001", "2026年3月4日", TestNoticeContributor.APPLICANT_NAME, "人力资源社会保障部门");
     assertThat(part(mail, "text/plain")).contains("BA-IT-0001", "2026年3月4日");
 
     List<NoticeRecord> notices = notifications.noticesFor("BA-IT-0001");
@@ -192,9 +192,25 @@ class NotificationIT {
   }
 
   @Test
+  void aResendAfterACrashBeforeRecordingCarriesTheSameMessageId() throws Exception {
+    Notice notice = new Notice("it-crash", "BA-IT-0007", "test-notice", List.of(APPLICANT), Map.of("applicantName", "甲"));
+    notifications.send(notice);
+    // The job died after SMTP accepted the mail but before SENT was recorded.
+    jdbc.update("UPDATE notice SET status = 'PENDING', sent_at = NULL WHERE idempotency_key = 'it-crash'");
+
+    notifications.send(notice);
+
+    MimeMessage[] received = TestMail.server().getReceivedMessages();
+    assertThat(received).hasSize(2);
+    assertThat(received[1].getMessageID()).isEqualTo(received[0].getMessageID())
+        .isEqualTo(notifications.find("it-crash").orElseThrow().messageId());
+    assertThat(received[1].getSubject()).isEqualTo(received[0].getSubject());
+  }
+
+  @Test
   void aStepWithoutAddressIsRecordedAsSkippedAndTheCaseGoesOn() {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS, "BA-IT-0005",
-        Map.of("applicantEmail", "", "applicantName", "甲", "deadlineDate", DEADLINE));
+        Map.of("applicantEmail", "", "deadlineDate", DEADLINE));
 
     jobs.runDue();
 
@@ -224,7 +240,7 @@ class NotificationIT {
 
   private ProcessInstance start(String caseRef) {
     return runtimeService.startProcessInstanceByKey(PROCESS, caseRef,
-        Map.of("applicantEmail", APPLICANT, "applicantName", "某某职业技能评价中心", "deadlineDate", DEADLINE));
+        Map.of("applicantEmail", APPLICANT, "deadlineDate", DEADLINE)); // applicantName: TestNoticeContributor
   }
 
   private Job sendJob(ProcessInstance pi) {
@@ -251,10 +267,4 @@ class NotificationIT {
     return null;
   }
 
-  @SuppressWarnings("unused")
-  private static String raw(MimeMessage mail) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    mail.writeTo(out);
-    return out.toString(StandardCharsets.UTF_8);
-  }
 }
