@@ -28,6 +28,14 @@ public class WorkingDayCalendar {
     this.data = data;
   }
 
+  /**
+   * The calendar of the built-in data only (no override file), for plain unit tests of other features that
+   * need real working days without a Spring context. The application uses the bean.
+   */
+  public static WorkingDayCalendar builtIn() {
+    return new WorkingDayCalendar(CalendarData.fromTyme());
+  }
+
   /** Is {@code date} a working day? */
   public boolean isWorkingDay(LocalDate date) {
     Objects.requireNonNull(date, "date");

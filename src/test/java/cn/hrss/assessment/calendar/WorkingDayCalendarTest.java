@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkingDayCalendarTest {
 
-  private final WorkingDayCalendar calendar = new WorkingDayCalendar(CalendarData.fromTyme());
+  private final WorkingDayCalendar calendar = WorkingDayCalendar.builtIn();
 
   @Test
   void tenWorkingDaysFromTwelfthFebruary2026SpanSpringFestivalAndEndOnFourthMarch() {
