@@ -102,6 +102,9 @@ class FilingApiIT {
 
     JsonNode notices = http.getForEntity("/api/public-notices", JsonNode.class).getBody();
     assertThat(notices.findValuesAsText("applicationNo")).contains(no);
+    ResponseEntity<String> page = http.getForEntity("/notices", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("河南省数控技能培训协会", no, "提交异议");
     ResponseEntity<JsonNode> objection = http.postForEntity("/api/public-notices/" + no + "/objections",
         Map.of("name", "张三", "contact", "13800000000", "content", "培训场地与申报不符"), JsonNode.class);
     assertThat(objection.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -115,6 +118,12 @@ class FilingApiIT {
     jobs.runDue();
     assertThat(http.postForEntity("/api/public-notices/" + no + "/objections",
         Map.of("name", "李四", "contact", "x", "content", "迟到"), String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    MultiValueMap<String, String> lateForm = new LinkedMultiValueMap<>();
+    lateForm.add("name", "李四");
+    lateForm.add("contact", "x");
+    lateForm.add("content", "迟到");
+    ResponseEntity<String> latePage = http.postForEntity("/notices/" + no + "/objections", lateForm, String.class);
+    assertThat(latePage.getBody()).contains("公示已结束");
 
     assertThat(completeRest("officer", no, "Task_DecideFiling", Map.of("filingDecision", "APPROVE")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);

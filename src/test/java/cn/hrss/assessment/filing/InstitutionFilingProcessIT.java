@@ -247,6 +247,26 @@ class InstitutionFilingProcessIT {
   }
 
   @Test
+  void aFourthSocialOrganisationForTheSameOccupationAndProvinceIsFlaggedNotRefused() {
+    // 002 Annex 1 §二(四): "in principle" at most 3 per occupation per jurisdiction → a warning for the officer.
+    for (int i = 0; i < 3; i++) {
+      registry.register(new cn.hrss.assessment.registry.NewInstitution(cn.hrss.assessment.registry.InstitutionType.SOCIAL_ORG,
+          "已备案组织" + i, uniqueCode(20 + i), "41", "郑州", "x" + i + "@example.cn", "TEST-" + i,
+          List.of(new cn.hrss.assessment.registry.OccupationScope("4-07-02-03", "美容师", null, List.of(4))), null));
+    }
+    FilingApplication base = Applications.socialOrg(uniqueCode(5));
+    FilingApplication fourth = new FilingApplication(base.institutionType(), base.name(), base.creditCode(),
+        base.organisationForm(), base.legalRepresentative(), base.province(), base.address(), base.contact(),
+        List.of(new FilingApplication.Occupation("4-07-02-03", "美容师", null, List.of(4))), List.of(), base.declarations());
+    String no = submit(fourth);
+    ProcessInstance pi = instance(no);
+    assertThat(pi).isWaitingAt(Elements.REVIEW_COMPLETENESS)
+        .variables().containsEntry(Vars.QUOTA_EXCEEDED, true);
+    assertThat((String) runtime.getVariable(pi.getId(), Vars.QUOTA_WARNING)).contains("美容师", "河南", "3 家", "§二(四)");
+    assertThat(repository.get(no).quotaWarning()).isNotBlank();
+  }
+
+  @Test
   void theExpertWithAConflictIsNeverDrawn() {
     FilingApplication a = Applications.socialOrg(DemoExpertProfiles.CONFLICT_CREDIT_CODE);
     String no = submit(a);
