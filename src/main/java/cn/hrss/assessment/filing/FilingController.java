@@ -38,9 +38,11 @@ class FilingController {
   private final FilingRepository repository;
   private final Officers officers;
   private final ObjectMapper json;
+  private final FilingReceipts receipts;
 
   FilingController(FilingService filings, FilingQueries queries, MaterialStore materials, FilingRepository repository,
-      Officers officers, ObjectMapper json) {
+      Officers officers, ObjectMapper json, FilingReceipts receipts) {
+    this.receipts = receipts;
     this.filings = filings;
     this.queries = queries;
     this.materials = materials;
@@ -64,6 +66,18 @@ class FilingController {
   FilingView status(@PathVariable String applicationNo, HttpServletRequest request) {
     boolean officer = authorize(applicationNo, request);
     return queries.view(filings.require(applicationNo), officer);
+  }
+
+  @Operation(summary = "打印备案回执", description = "备案回执及结果函（HTML，可打印）；仅在已备案后可用（否则 409）。")
+  @GetMapping(path = "/{applicationNo}/receipt", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> receipt(@PathVariable String applicationNo, HttpServletRequest request) {
+    authorize(applicationNo, request);
+    FilingRepository.StoredApplication application = filings.require(applicationNo);
+    if (application.filingCode() == null) {
+      throw ApiProblem.conflict("备案申请 " + applicationNo + " 尚未备案，没有备案回执。");
+    }
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .body(receipts.receiptHtml(application));
   }
 
   @Operation(summary = "提交补正材料", description = "仅在要求补正期间可用（否则 409）。multipart：files 与可选 note。")

@@ -213,7 +213,9 @@ public class FilingService {
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
-    Long id = transaction.execute(status -> {
+    Long id;
+    try {
+      id = transaction.execute(status -> {
       long objectionId = repository.addObjection(applicationNo, name, contact, content);
       repository.addStep(applicationNo, "OBJECTION_RECEIVED", null, null, null);
       runtime.createMessageCorrelation(FilingProcess.Messages.OBJECTION_RECEIVED)
@@ -222,7 +224,11 @@ public class FilingService {
           .setVariable(FilingProcess.Vars.OBJECTION_CONTENT, FilingTexts.text("objection.display", name, contact, content))
           .correlate();
       return objectionId;
-    });
+      });
+    } catch (MismatchingMessageCorrelationException e) {
+      // The notice closed between the check and the correlation: the objection was not stored (rolled back).
+      throw ApiProblem.conflict("备案申请 " + applicationNo + " 的公示已结束，不再接收异议。");
+    }
     return id;
   }
 

@@ -139,6 +139,14 @@ class FilingApiIT {
         .contains("filing-accepted", "filing-receipt");
     assertThat(filed.get("notices").findValuesAsText("status")).containsOnly("SENT");
 
+    HttpHeaders bearer = new HttpHeaders();
+    bearer.setBearerAuth(token);
+    ResponseEntity<String> receipt = http.exchange("/api/filings/" + no + "/receipt", HttpMethod.GET,
+        new HttpEntity<>(bearer), String.class);
+    assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(receipt.getBody()).contains("职业技能等级评价机构备案回执", filingCode, filed.get("receiptNo").asText(),
+        "关于同意河南省数控技能培训协会开展职业技能等级认定工作备案的函", "和社会公示");
+
     JsonNode directory = http.getForEntity("/api/directory?q=" + filingCode, JsonNode.class).getBody();
     assertThat(directory.findValuesAsText("filingCode")).contains(filingCode);
     assertThat(TestMail.server().getReceivedMessages()).extracting(m -> m.getSubject())
