@@ -11,7 +11,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 /** The test profile's mail goes to {@link TestMail}. */
 @IntegrationTest
-class TestMailIT {
+class OutgoingMailIT {
 
   @Autowired
   JavaMailSender mailSender;
