@@ -94,7 +94,10 @@ class FilingApiIT {
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDue();
     for (Task review : openTasks(no, "Task_ExpertReview")) {
-      assertThat(completeRest(review.getAssignee(), review, Map.of("expertOpinion", "PASS", "expertComment", "符合条件"))
+      // Tasklist submits Camunda Forms with submit-form: the same server-side checks apply.
+      assertThat(submitFormRest(review.getAssignee(), review, Map.of("expertOpinion", "PASS")).getBody())
+          .contains("expertComment");
+      assertThat(submitFormRest(review.getAssignee(), review, Map.of("expertOpinion", "PASS", "expertComment", "符合条件"))
           .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
     jobs.runDue();
@@ -298,6 +301,13 @@ class FilingApiIT {
 
   ResponseEntity<String> completeRest(String user, String businessKey, String key, Map<String, Object> variables) {
     return completeRest(user, openTasks(businessKey, key).get(0), variables);
+  }
+
+  ResponseEntity<String> submitFormRest(String user, Task task, Map<String, Object> variables) {
+    Map<String, Object> body = Map.of("variables", variables.entrySet().stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Map.of("value", e.getValue()))));
+    return http.withBasicAuth(user, user).postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", body,
+        String.class);
   }
 
   /** Completes a task through engine REST as Tasklist does ({@code POST /engine-rest/task/{id}/complete}). */
