@@ -54,6 +54,7 @@ class InstitutionFilingProcessIT {
   @Autowired Jobs jobs;
   @Autowired NotificationService notifications;
   @Autowired InstitutionRegistry registry;
+  @Autowired FilingProperties properties;
 
   @BeforeEach
   void setUp() {
@@ -264,6 +265,28 @@ class InstitutionFilingProcessIT {
         .variables().containsEntry(Vars.QUOTA_EXCEEDED, true);
     assertThat((String) runtime.getVariable(pi.getId(), Vars.QUOTA_WARNING)).contains("美容师", "河南", "3 家", "§二(四)");
     assertThat(repository.get(no).quotaWarning()).isNotBlank();
+  }
+
+  @Test
+  void aSubmissionWhoseProcessCannotStartLeavesNothingBehind() throws Exception {
+    // No working-day data for 2099: the due date cannot be computed, so the start fails; the application
+    // row, its number, its history and the files written to disk all go with the rolled-back transaction.
+    jobs.moveClockTo(LocalDateTime.of(2099, 6, 1, 10, 0));
+    FilingApplication application = Applications.provincialEmployer(uniqueCode(7));
+    long filesBefore = countStoredFiles();
+    assertThatThrownBy(() -> submit(application)).isNotInstanceOf(ApiProblem.class);
+    assertThat(repository.hasOpenApplication(application.creditCode())).isFalse();
+    assertThat(countStoredFiles()).isEqualTo(filesBefore);
+  }
+
+  long countStoredFiles() throws java.io.IOException {
+    java.nio.file.Path dir = properties.storageDir().toAbsolutePath();
+    if (!java.nio.file.Files.exists(dir)) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.walk(dir)) {
+      return files.filter(java.nio.file.Files::isRegularFile).count();
+    }
   }
 
   @Test
