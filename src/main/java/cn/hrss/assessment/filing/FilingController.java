@@ -131,7 +131,7 @@ class FilingController {
       }
       return false;
     }
-    officers.require(request, Groups.OFFICER_GROUPS.toArray(String[]::new));
+    officers.require(request, Groups.CASE_READERS.toArray(String[]::new));
     return true;
   }
 
