@@ -46,6 +46,7 @@ class FilingApiIT {
   @Autowired TaskService tasks;
   @Autowired Jobs jobs;
   @Autowired FilingRepository repository;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   @BeforeEach
   void setUp() {
@@ -55,6 +56,12 @@ class FilingApiIT {
 
   @AfterEach
   void tearDown() {
+    // The context is shared with other tests: no filing timer of ours may fire (and send mail) in theirs.
+    List<String> running = runtime.createProcessInstanceQuery().processDefinitionKeyIn(FilingProcess.KEY,
+        FilingProcess.BRANCH_KEY).list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtime.deleteProcessInstancesIfExists(running, "test finished", true, true, false);
+    }
     jobs.resetClock();
   }
 

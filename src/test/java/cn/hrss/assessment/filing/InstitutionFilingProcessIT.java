@@ -66,6 +66,12 @@ class InstitutionFilingProcessIT {
 
   @AfterEach
   void tearDown() {
+    // The context is shared with other tests: no filing timer of ours may fire (and send mail) in theirs.
+    List<String> running = runtime.createProcessInstanceQuery().processDefinitionKeyIn(FilingProcess.KEY,
+        FilingProcess.BRANCH_KEY).list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtime.deleteProcessInstancesIfExists(running, "test finished", true, true, false);
+    }
     identity.clearAuthentication();
     jobs.resetClock();
   }
