@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * One test per path of InstitutionFilingProcess (STYLE.md), on the application context with the job executor off:
@@ -41,6 +42,7 @@ import org.springframework.mock.web.MockMultipartFile;
  */
 @IntegrationTest
 @Import(FilingCoverageConfiguration.class)
+@TestPropertySource(properties = "camunda.bpm.process-engine-name=" + FilingCoverageConfiguration.ENGINE_NAME)
 class InstitutionFilingProcessIT {
 
   static final byte[] PDF = "%PDF-1.7\n%filing test\n".getBytes();
