@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Gives each test method of a {@link BrowserTest} its own {@link Browser} (a test parameter) on the Spring
@@ -36,6 +37,7 @@ final class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCa
         .getRequiredProperty("local.server.port"));
     Path screenshots = Path.of("target", "screenshots",
         context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
+    FileSystemUtils.deleteRecursively(screenshots.toFile());   // only this run's steps are evidence
     context.getStore(NAMESPACE).put(Browser.class, Browser.start(port, screenshots));
   }
 

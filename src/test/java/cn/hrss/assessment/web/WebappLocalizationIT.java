@@ -70,7 +70,8 @@ class WebappLocalizationIT {
       Map.Entry<String, JsonNode> label = labels.next();
       String english = label.getValue().asText();
       String chinese = zh.get("labels").get(label.getKey()).asText();
-      if (!english.isBlank()) {
+      // "s" is the English plural suffix of "instance"+"s" (PLGN_*_S): Chinese has none, so it is empty.
+      if (!english.isBlank() && !english.equals("s")) {
         assertThat(chinese).as("%s %s", app, label.getKey()).isNotBlank();
       }
       if (!placeholders(english).equals(placeholders(chinese))) {
