@@ -41,4 +41,17 @@ class BrowserWebappIT {
     browser.screenshot("cockpit-manager-dashboard");
     assertThat(browser.bodyText()).doesNotContain("Running Process Instances", "Open Incidents", "Deployed");
   }
+
+  @Test
+  void englishIsSelectableInTheUserMenu(Browser browser) {
+    Tasklist.login(browser, "admin", "admin");
+    browser.awaitText("发起流程");
+
+    CamundaWebapp.switchLanguage(browser, "English");
+    browser.awaitText("Start process");
+    browser.screenshot("tasklist-english");
+    CamundaWebapp.switchLanguage(browser, "中文");
+    browser.awaitText("发起流程");
+    browser.screenshot("tasklist-chinese-again");
+  }
 }

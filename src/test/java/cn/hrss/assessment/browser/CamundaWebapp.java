@@ -22,4 +22,15 @@ public final class CamundaWebapp {
     browser.await("signed in to " + app + " as " + user,
         d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
   }
+
+  /**
+   * Chooses the other language in the user menu (app/language/switch.js): {@code English} or {@code 中文}; the
+   * app reloads in that language.
+   */
+  public static void switchLanguage(Browser browser, String label) {
+    browser.click(By.cssSelector("li.account > a.dropdown-toggle"));
+    browser.click(By.xpath("//li[contains(@class,'assessment-language')]/a[normalize-space()='" + label + "']"));
+    browser.await("reloaded after choosing " + label, d -> d.findElements(By.cssSelector("li.account")).stream()
+        .anyMatch(WebElement::isDisplayed) && !browser.all(By.cssSelector("li.account > a.dropdown-toggle")).isEmpty());
+  }
 }

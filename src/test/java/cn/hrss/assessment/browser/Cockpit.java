@@ -19,11 +19,16 @@ public final class Cockpit {
     return cockpit;
   }
 
-  /** Opens the runtime view of the latest version of a process definition (by key) and waits for its diagram. */
-  public Cockpit openProcessDefinition(String key) {
-    browser.open("/camunda/app/cockpit/default/#/processes");
-    browser.click(By.xpath("//a[contains(@href, '/process-definition/') and normalize-space()!='']"
-        + "[ancestor::tr[.//*[normalize-space()='" + key + "']]]"));
+  /** Opens the runtime view of a process definition (by its id) and waits for its rendered diagram. */
+  public Cockpit openProcessDefinition(String processDefinitionId) {
+    browser.open("/camunda/app/cockpit/default/#/process-definition/" + processDefinitionId + "/runtime");
+    awaitDiagram();
+    return this;
+  }
+
+  /** Opens the runtime view of a process instance (by its id) and waits for its rendered diagram. */
+  public Cockpit openProcessInstance(String processInstanceId) {
+    browser.open("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
     awaitDiagram();
     return this;
   }
@@ -35,9 +40,12 @@ public final class Cockpit {
     return this;
   }
 
-  /** Whether the diagram shows the token-count badge of running instances on the activity {@code activityId}. */
-  public boolean showsRunningInstancesOn(String activityId) {
-    return !browser.driver().findElements(By.cssSelector(
-        ".djs-overlays[data-container-id='" + activityId + "'] .badge")).isEmpty();
+  /** The numbers Cockpit shows on the diagram at {@code activityId} (running instances, incidents), waiting for one. */
+  public String badgesOn(String activityId) {
+    return browser.await("badge on " + activityId, d -> {
+      String text = String.join(" ", d.findElements(By.cssSelector(
+          ".djs-overlays[data-container-id='" + activityId + "'] .badge")).stream().map(e -> e.getText()).toList());
+      return text.isBlank() ? null : text.trim();
+    });
   }
 }

@@ -51,26 +51,26 @@ public final class Tasklist {
   /** The names of the tasks in the current list. */
   public List<String> taskNames() {
     awaitTaskList();
-    return browser.all(By.cssSelector(".tasks-list .task h4")).stream().map(e -> e.getText().trim()).toList();
+    return browser.all(By.cssSelector(".tasks-list > li.task h4.task")).stream().map(e -> e.getText().trim()).toList();
   }
 
   /** Opens the first task of the current list whose card mentions {@code text} (task name, process, business key…). */
   public Tasklist openTask(String text) {
-    WebElement card = browser.await("task card containing " + text, d -> d.findElements(By.cssSelector(".tasks-list .task"))
+    WebElement card = browser.await("task card containing " + text, d -> d.findElements(By.cssSelector(".tasks-list > li.task"))
         .stream().filter(t -> t.getText().contains(text)).findFirst().orElse(null));
-    card.findElement(By.cssSelector("h4 a, h4")).click();
-    browser.visible(By.cssSelector("[cam-tasklist-task] .task-details, .task-details"));
+    card.findElement(By.cssSelector("h4.task a")).click();
+    browser.await("task opened", d -> card.getAttribute("class").contains("active"));
+    browser.visible(By.cssSelector("section.task-details [cam-tasklist-task], section.task-details .task-card, "
+        + "section.task-details form"));
     return this;
   }
 
   /** Claims the open task when it is not yet assigned to the user (the form is read-only until then). */
   public Tasklist claim() {
-    List<WebElement> claim = browser.all(By.cssSelector(".task-details button.claim, .task-details a.claim, "
-        + ".task-details [ng-click='claim()']"));
+    List<WebElement> claim = browser.all(By.cssSelector("section.task-details button.claim"));
     if (!claim.isEmpty()) {
       claim.get(0).click();
-      browser.await("task claimed", d -> d.findElements(By.cssSelector(".task-details [ng-click='claim()']"))
-          .stream().noneMatch(WebElement::isDisplayed));
+      browser.await("task claimed", d -> browser.all(By.cssSelector("section.task-details button.claim")).isEmpty());
     }
     return this;
   }
@@ -117,13 +117,13 @@ public final class Tasklist {
 
   /** Clicks 完成 (complete) under the task form. */
   public Tasklist complete() {
-    browser.click(By.cssSelector(".task-details button[ng-click='complete()'], .task-details button.btn-primary[type=submit]"));
+    browser.click(By.cssSelector("section.task-details button[ng-click='complete()']"));
     return this;
   }
 
   /** The texts of the notifications (success and error toasts) currently shown. */
   public String notifications() {
-    return String.join("\n", browser.all(By.cssSelector(".notifications .notification, .page-notifications .alert"))
+    return String.join("\n", browser.all(By.cssSelector(".notifications .alert, section.task-details .alert"))
         .stream().map(WebElement::getText).toList());
   }
 
@@ -141,7 +141,7 @@ public final class Tasklist {
   }
 
   private void awaitTaskList() {
-    browser.await("task list loaded", d -> d.findElements(By.cssSelector(".tasks-list")).stream()
-        .anyMatch(WebElement::isDisplayed) || !d.findElements(By.cssSelector("[cam-tasks] .well")).isEmpty());
+    browser.await("task list loaded", d -> !browser.all(By.cssSelector("[cam-tasks] .tasks-list")).isEmpty()
+        || !browser.all(By.cssSelector("[cam-tasks] .well")).isEmpty());
   }
 }

@@ -52,7 +52,9 @@ class WebappLocalizationIT {
     assertThat(config.body())
         .contains("availableLocales: ['zh', 'en']")
         .contains("fallbackLocale: 'zh'")
-        .contains("评价机构备案与违纪处理");
+        .contains("评价机构备案与违纪处理")
+        .contains("customScripts: ['../language/switch']");
+    assertThat(get("/camunda/app/language/switch.js").body()).contains("assessment.webapp.language");
   }
 
   @ParameterizedTest

@@ -1,0 +1,131 @@
+package cn.hrss.assessment.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hrss.assessment.workflow.TaskCompletion;
+import cn.hrss.assessment.workflow.TaskCompletionRule;
+import cn.hrss.assessment.workflow.Violations;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Self-test of the page helpers on a test-only model (src/test/resources/browser: one task with a Camunda
+ * Form, candidate group acceptance-officers, like 受理审查): open the task from the 受理审查 filter, read the
+ * application data and material links in the Chinese form, complete it; a completion the server refuses
+ * shows the server's message; Cockpit draws the running instance on the diagram. The filing and discipline
+ * browser tests do the same on the real models.
+ */
+@BrowserTest
+@Import(BrowserTaskFormIT.RejectionNeedsAComment.class)
+class BrowserTaskFormIT {
+
+  static final String PROCESS = "BrowserHarnessProcess";
+  static final String TASK = "Task_BrowserHarnessReview";
+
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+
+  private String applicationNo;
+  private ProcessInstance instance;
+
+  @BeforeEach
+  void submitAnApplication() {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
+      repository.createDeployment().name("browser-harness")
+          .addClasspathResource("browser/BrowserHarnessProcess.bpmn")
+          .addClasspathResource("browser/Form_BrowserHarnessReview.form")
+          .deploy();
+    }
+    applicationNo = "BH-" + System.nanoTime();
+    instance = runtime.startProcessInstanceByKey(PROCESS, applicationNo, Map.of(
+        "applicationNo", applicationNo,
+        "institutionName", "浏览器测试职业技能培训学校",
+        "materialsMarkdown", "- [营业执照.pdf](/api/filings/" + applicationNo + "/materials/1)"));
+  }
+
+  @Test
+  void officerOpensTheApplicationFromTheFilterAndAcceptsIt(Browser browser) {
+    Tasklist tasklist = Tasklist.login(browser, "officer", "officer").openFilter("受理审查");
+    assertThat(browser.bodyText()).contains(applicationNo);   // the filter shows the 申请编号 variable
+    browser.screenshot("filter-with-application");
+
+    tasklist.openTask(applicationNo).claim();
+    tasklist.formField("审查结论");
+    assertThat(browser.bodyText()).contains("浏览器测试职业技能培训学校", "申报材料");
+    assertThat(browser.driver().findElement(By.linkText("营业执照.pdf")).getAttribute("href"))
+        .endsWith("/api/filings/" + applicationNo + "/materials/1");
+    tasklist.choose("审查结论", "受理");
+    browser.screenshot("form-filled");
+    tasklist.complete();
+
+    browser.await("process instance ended", d -> history.createHistoricProcessInstanceQuery()
+        .processInstanceId(instance.getId()).finished().count() == 1);
+    browser.screenshot("completed");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("acceptanceDecision").singleResult().getValue()).isEqualTo("ACCEPT");
+  }
+
+  @Test
+  void aCompletionTheServerRefusesShowsItsMessage(Browser browser) {
+    Tasklist tasklist = Tasklist.login(browser, "officer", "officer").openFilter("受理审查");
+    tasklist.openTask(applicationNo).claim();
+
+    tasklist.choose("审查结论", "不予受理").complete();
+    String shown = tasklist.awaitNotification("审查意见");
+    browser.screenshot("server-refused");
+    assertThat(shown).contains("提交内容未通过校验");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+
+    tasklist.fill("审查意见", "材料不齐全：缺少场地证明。").complete();
+    browser.await("process instance ended", d -> history.createHistoricProcessInstanceQuery()
+        .processInstanceId(instance.getId()).finished().count() == 1);
+    browser.screenshot("completed-with-comment");
+  }
+
+  @Test
+  void managerSeesTheRunningInstanceOnTheDiagram(Browser browser) {
+    Cockpit cockpit = Cockpit.login(browser, "manager", "manager");
+
+    cockpit.openProcessInstance(instance.getId());
+    assertThat(cockpit.badgesOn(TASK)).isNotBlank();
+    browser.screenshot("cockpit-instance-diagram");
+    cockpit.openProcessDefinition(instance.getProcessDefinitionId());
+    assertThat(cockpit.badgesOn(TASK)).matches("\\d+.*");
+    browser.screenshot("cockpit-definition-diagram");
+  }
+
+  /** Server-side rule of the test model (like the filing rules): 不予受理 needs 审查意见. */
+  @TestConfiguration
+  static class RejectionNeedsAComment {
+
+    @Bean
+    TaskCompletionRule browserHarnessRule() {
+      return new TaskCompletionRule() {
+        @Override
+        public List<String> taskDefinitionKeys() {
+          return List.of(TASK);
+        }
+
+        @Override
+        public void check(TaskCompletion completion, Violations violations) {
+          String decision = violations.oneOf(completion, "acceptanceDecision", List.of("ACCEPT", "REJECT"));
+          if ("REJECT".equals(decision) && !completion.has("acceptanceComment")) {
+            violations.add("acceptanceComment", "不予受理时必须填写审查意见");
+          }
+        }
+      };
+    }
+  }
+}
