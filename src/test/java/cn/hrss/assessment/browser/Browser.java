@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -111,9 +112,22 @@ public final class Browser implements AutoCloseable {
     return file;
   }
 
+  /** Saves the current DOM as NN-name.html next to the screenshots (for a failed step). */
+  public Path savePageSource(String name) {
+    Path file = screenshots.resolve(String.format("%02d-%s.html", step, name));
+    try {
+      Files.writeString(file, driver.getPageSource());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
   /** Waits until the condition holds (Angular apps render asynchronously) and returns its value. */
   public <T> T await(String what, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
+    // Angular re-renders lists (Tasklist refreshes itself): an element found a moment ago may be gone.
+    return new WebDriverWait(driver, TIMEOUT).withMessage(what).ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** The first visible element matching {@code by}, waiting for it. */
@@ -123,7 +137,7 @@ public final class Browser implements AutoCloseable {
 
   /** Visible elements matching {@code by} (no waiting). */
   public List<WebElement> all(By by) {
-    return driver.findElements(by).stream().filter(WebElement::isDisplayed).toList();
+    return driver.findElements(by).stream().filter(Browser::isDisplayed).toList();
   }
 
   /** Clicks the first visible, enabled element matching {@code by}. */
@@ -142,6 +156,14 @@ public final class Browser implements AutoCloseable {
 
   public Object script(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  private static boolean isDisplayed(WebElement element) {
+    try {
+      return element.isDisplayed();
+    } catch (StaleElementReferenceException e) {
+      return false;
+    }
   }
 
   @Override

@@ -47,6 +47,7 @@ final class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCa
     if (browser != null && context.getExecutionException().isPresent()) {
       try {
         browser.screenshot("FAILED");
+        browser.savePageSource("FAILED");
       } catch (RuntimeException e) {
         context.getExecutionException().get().addSuppressed(e);
       }

@@ -3,6 +3,7 @@ package cn.hrss.assessment.browser;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -54,14 +55,37 @@ public final class Tasklist {
     return browser.all(By.cssSelector(".tasks-list > li.task h4.task")).stream().map(e -> e.getText().trim()).toList();
   }
 
-  /** Opens the first task of the current list whose card mentions {@code text} (task name, process, business key…). */
+  /**
+   * Opens the first task of the current list whose card mentions {@code text} (task name, process name, or a
+   * variable the filter shows) and waits until the task column shows it. The list refreshes itself, so a card
+   * may be replaced while we look at it: then we look again.
+   */
   public Tasklist openTask(String text) {
-    WebElement card = browser.await("task card containing " + text, d -> d.findElements(By.cssSelector(".tasks-list > li.task"))
-        .stream().filter(t -> t.getText().contains(text)).findFirst().orElse(null));
-    card.findElement(By.cssSelector("h4.task a")).click();
-    browser.await("task opened", d -> card.getAttribute("class").contains("active"));
-    browser.visible(By.cssSelector("section.task-details [cam-tasklist-task], section.task-details .task-card, "
-        + "section.task-details form"));
+    String name = browser.await("task card containing " + text, d -> {
+      try {
+        for (WebElement card : d.findElements(By.cssSelector(".tasks-list > li.task"))) {
+          if (card.getText().contains(text)) {
+            WebElement link = card.findElement(By.cssSelector("h4.task a"));
+            String taskName = link.getText().trim();
+            link.click();
+            return taskName;
+          }
+        }
+        return null;
+      } catch (StaleElementReferenceException e) {
+        return null;
+      }
+    });
+    browser.await("task " + name + " opened", d -> d.getCurrentUrl().contains("task=")
+        && d.findElement(By.cssSelector("section.task-details")).getText().contains(name));
+    return this;
+  }
+
+  /** Opens a task by its id (Tasklist's own link, e.g. from a notification e-mail). */
+  public Tasklist openTaskById(String taskId) {
+    browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+    browser.await("task " + taskId + " opened", d -> !browser.all(By.cssSelector("section.task-details [cam-tasklist-task] *"))
+        .isEmpty() && d.getCurrentUrl().contains(taskId));
     return this;
   }
 
@@ -117,7 +141,23 @@ public final class Tasklist {
 
   /** Clicks 完成 (complete) under the task form. */
   public Tasklist complete() {
+    dismissNotifications();   // an earlier message would cover the button
+    WebElement button = browser.visible(By.cssSelector("section.task-details button[ng-click='complete()']"));
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
     browser.click(By.cssSelector("section.task-details button[ng-click='complete()']"));
+    return this;
+  }
+
+  /** Closes the notifications shown (they float over the lower part of the page). */
+  public Tasklist dismissNotifications() {
+    for (WebElement close : browser.all(By.cssSelector(".notifications .alert button.close"))) {
+      try {
+        close.click();
+      } catch (org.openqa.selenium.WebDriverException e) {
+        // already gone
+      }
+    }
+    browser.await("notifications closed", d -> browser.all(By.cssSelector(".notifications .alert")).isEmpty());
     return this;
   }
 
