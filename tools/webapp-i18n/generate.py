@@ -71,6 +71,7 @@ def main():
     jar = webjar()
     problems = []
     used_texts = set()
+    outputs = {}
     for app in APPS:
         en = json.loads(jar.read(WEBJAR_PATH.format(app=app)).decode("utf-8-sig"))
         labels = {}
@@ -89,18 +90,19 @@ def main():
         if "dateLocales" in en:
             zh["dateLocales"] = date_locales
         zh["labels"] = labels
-        out = OUT.format(app=app)
-        os.makedirs(os.path.dirname(out), exist_ok=True)
-        with open(out, "w", encoding="utf-8") as f:
-            json.dump(zh, f, ensure_ascii=False, indent=2)
-            f.write("\n")
+        outputs[OUT.format(app=app)] = zh
         print(f"{app}: {translated}/{len(labels)} keys translated ({100 * translated // len(labels)}%)")
     unused = sorted(set(texts) - used_texts)
     if unused:
         print(f"note: {len(unused)} text(s) of texts.zh.json match no key of this webjar version", file=sys.stderr)
     if problems:
         print("\n".join(problems), file=sys.stderr)
-        sys.exit(1)
+        sys.exit("nothing written: fix the translations above")
+    for out, zh in outputs.items():
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open(out, "w", encoding="utf-8") as f:
+            json.dump(zh, f, ensure_ascii=False, indent=2)
+            f.write("\n")
 
 
 if __name__ == "__main__":

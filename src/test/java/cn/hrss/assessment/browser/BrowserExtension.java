@@ -26,19 +26,27 @@ final class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCa
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    String missing = Browser.missingBrowser();
-    if (missing != null) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("Browser tests need Chromium in CI: " + missing);
-      }
-      Assumptions.abort("Browser test skipped: " + missing);
-    }
+    requireBrowser(Browser.missingBrowser(), "true".equalsIgnoreCase(System.getenv("CI")));
+    // pom.xml excludes Browser*IT from failsafe's postgres execution; -Dit.test overrides that exclusion.
+    Assumptions.assumeFalse("postgres".equals(System.getProperty("assessment.test.database")),
+        "browser tests run in the h2 execution only");
     int port = Integer.parseInt(SpringExtension.getApplicationContext(context).getEnvironment()
         .getRequiredProperty("local.server.port"));
     Path screenshots = Path.of("target", "screenshots",
         context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
     FileSystemUtils.deleteRecursively(screenshots.toFile());   // only this run's steps are evidence
     context.getStore(NAMESPACE).put(Browser.class, Browser.start(port, screenshots));
+  }
+
+  /** Fails (in CI) or skips (elsewhere) a browser test when Chromium or ChromeDriver is missing. */
+  static void requireBrowser(String missing, boolean ci) {
+    if (missing == null) {
+      return;
+    }
+    if (ci) {
+      throw new IllegalStateException("Browser tests need Chromium in CI: " + missing);
+    }
+    Assumptions.abort("Browser test skipped (not in CI): " + missing);
   }
 
   @Override

@@ -54,4 +54,19 @@ class BrowserWebappIT {
     browser.awaitText("发起流程");
     browser.screenshot("tasklist-chinese-again");
   }
+
+  @Test
+  void adminAndWelcomeAreChinese(Browser browser) {
+    CamundaWebapp.login(browser, "admin", "admin", "admin");
+    browser.open("/camunda/app/admin/default/#/users");
+    browser.awaitText("用户列表");
+    assertThat(browser.bodyText()).contains("用户", "用户组", "授权", "officer").doesNotContain("List of Users");
+    browser.screenshot("admin-users");
+    browser.open("/camunda/app/admin/default/#/authorization?resource=0");
+    browser.awaitText("新建授权");
+    browser.screenshot("admin-authorizations");
+    browser.open("/camunda/app/welcome/default/");
+    browser.awaitText("任务列表");
+    browser.screenshot("welcome");
+  }
 }
