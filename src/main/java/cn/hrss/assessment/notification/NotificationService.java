@@ -1,5 +1,6 @@
 package cn.hrss.assessment.notification;
 
+import cn.hrss.assessment.calendar.CalendarProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -56,15 +57,16 @@ public class NotificationService {
   private final TransactionTemplate ownTransaction;
   private final JavaMailSender mailSender;
   private final NotificationProperties properties;
-  private final MailRenderer renderer = new MailRenderer();
+  private final MailRenderer renderer;
 
   NotificationService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
-      NotificationProperties properties) {
+      NotificationProperties properties, CalendarProperties calendar) {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.mailSender = mailSender;
     this.properties = properties;
+    this.renderer = new MailRenderer(calendar.zone());
   }
 
   /**
