@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,6 +237,67 @@ class NotificationIT {
           .containsEntry("caseRef", "BA-IT-0006").containsEntry("recipients", List.of(APPLICANT));
       assertThat((String) n.get("messageId")).startsWith("<notice-it-api@");
     });
+  }
+
+  @Test
+  void anAsyncMultiInstanceNoticeStepSendsOneNoticePerRecipient() throws Exception {
+    // asyncBefore on the step: the one job sits on the multi-instance body and runs all three instances.
+    repositoryService.createDeployment().addModelInstance("Process_NoticeMi.bpmn", Bpmn.createExecutableProcess("Process_NoticeMi")
+        .camundaHistoryTimeToLive(1).startEvent("StartEvent_Started")
+        .serviceTask("Task_NotifyEach").camundaAsyncBefore().camundaDelegateExpression("${sendNoticeDelegate}")
+          .camundaInputParameter("noticeTemplate", "test-notice")
+          .multiInstance().camundaCollection("${addrs}").camundaElementVariable("noticeTo").multiInstanceDone()
+        .userTask("Task_ContinueCase").endEvent("EndEvent_Done").done()).deploy();
+    List<String> addresses = List.of("a@example.cn", "b@example.cn", "c@example.cn");
+
+    runtimeService.startProcessInstanceByKey("Process_NoticeMi", "BA-IT-0010",
+        Map.of("addrs", addresses, "applicantName", "甲"));
+    assertThat(jobs.runDue()).isEqualTo(1);
+
+    assertThat(TestMail.server().getReceivedMessages()).hasSize(3)
+        .extracting(m -> m.getAllRecipients()[0].toString()).containsExactlyInAnyOrderElementsOf(addresses);
+    List<NoticeRecord> notices = notifications.noticesFor("BA-IT-0010");
+    assertThat(notices).hasSize(3).allSatisfy(n -> assertThat(n.status()).isEqualTo(NoticeStatus.SENT));
+    assertThat(notices).extracting(NoticeRecord::key)
+        .allMatch(key -> key.matches("job-.+-Task_NotifyEach#[012]")).doesNotHaveDuplicates();
+    assertThat(notices).extracting(NoticeRecord::messageId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void anAsyncParallelGatewayFollowedByTwoNoticeStepsSendsBoth() {
+    repositoryService.createDeployment().addModelInstance("Process_NoticeFork.bpmn", Bpmn.createExecutableProcess("Process_NoticeFork")
+        .camundaHistoryTimeToLive(1).startEvent("StartEvent_Started").parallelGateway("Gateway_Fork").camundaAsyncBefore()
+        .serviceTask("Task_NotifyApplicant").camundaDelegateExpression("${sendNoticeDelegate}")
+          .camundaInputParameter("noticeTemplate", "test-notice").camundaInputParameter("noticeTo", "applicant@example.cn")
+        .parallelGateway("Gateway_Join").userTask("Task_ContinueCase").endEvent("EndEvent_Done")
+        .moveToNode("Gateway_Fork")
+        .serviceTask("Task_NotifyOfficer").camundaDelegateExpression("${sendNoticeDelegate}")
+          .camundaInputParameter("noticeTemplate", "test-notice").camundaInputParameter("noticeTo", "officer@example.cn")
+        .connectTo("Gateway_Join").done()).deploy();
+
+    runtimeService.startProcessInstanceByKey("Process_NoticeFork", "BA-IT-0011", Map.of("applicantName", "乙"));
+    assertThat(jobs.runDue()).isEqualTo(1);
+
+    assertThat(TestMail.server().getReceivedMessages()).hasSize(2);
+    assertThat(notifications.noticesFor("BA-IT-0011")).hasSize(2)
+        .allSatisfy(n -> assertThat(n.status()).isEqualTo(NoticeStatus.SENT))
+        .extracting(NoticeRecord::key).anyMatch(k -> k.endsWith("-Task_NotifyApplicant"))
+        .anyMatch(k -> k.endsWith("-Task_NotifyOfficer"));
+  }
+
+  @Test
+  void aSynchronousNoticeStepIsRefusedNamingTheStep() {
+    repositoryService.createDeployment().addModelInstance("Process_NoticeSync.bpmn", Bpmn.createExecutableProcess("Process_NoticeSync")
+        .camundaHistoryTimeToLive(1).startEvent("StartEvent_Started")
+        .serviceTask("Task_NotifySync").camundaDelegateExpression("${sendNoticeDelegate}")
+          .camundaInputParameter("noticeTemplate", "test-notice").camundaInputParameter("noticeTo", APPLICANT)
+        .userTask("Task_ContinueCase").endEvent("EndEvent_Done").done()).deploy();
+
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("Process_NoticeSync", "BA-IT-0012",
+        Map.of("applicantName", "丙")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("Task_NotifySync").hasMessageContaining("asyncBefore");
+    assertThat(TestMail.server().getReceivedMessages()).isEmpty();
+    assertThat(notifications.noticesFor("BA-IT-0012")).isEmpty();
   }
 
   private ProcessInstance start(String caseRef) {
