@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * <p>A step without a job (no {@code camunda:asyncBefore}) is refused with an {@link IllegalStateException}:
  * its activity instance id changes when the transaction is rolled back and redone, so it could not keep a
  * notice from being sent twice, and an SMTP failure would roll back the caller's whole transaction.
-  */
+ */
 @Component("sendNoticeDelegate")
 class SendNoticeDelegate implements JavaDelegate {
 
