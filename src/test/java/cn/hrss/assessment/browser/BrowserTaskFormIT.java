@@ -2,10 +2,6 @@ package cn.hrss.assessment.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hrss.assessment.workflow.TaskCompletion;
-import cn.hrss.assessment.workflow.TaskCompletionRule;
-import cn.hrss.assessment.workflow.Violations;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -15,19 +11,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /**
  * Self-test of the page helpers on a test-only model (src/test/resources/browser: one task with a Camunda
  * Form, candidate group acceptance-officers, like 受理审查): open the task from the 受理审查 filter, read the
  * application data and material links in the Chinese form, complete it; a completion the server refuses
- * shows the server's message; Cockpit draws the running instance on the diagram. The filing and discipline
- * browser tests do the same on the real models.
+ * ({@link BrowserHarnessRule}) shows the server's message; Cockpit draws the running instance on the diagram.
+ * The filing and discipline browser tests do the same on the real models.
  */
 @BrowserTest
-@Import(BrowserTaskFormIT.RejectionNeedsAComment.class)
 class BrowserTaskFormIT {
 
   static final String PROCESS = "BrowserHarnessProcess";
@@ -107,28 +99,5 @@ class BrowserTaskFormIT {
     cockpit.openProcessDefinition(instance.getProcessDefinitionId());
     assertThat(cockpit.badgesOn(TASK)).matches("\\d+.*");
     browser.screenshot("cockpit-definition-diagram");
-  }
-
-  /** Server-side rule of the test model (like the filing rules): 不予受理 needs 审查意见. */
-  @TestConfiguration
-  static class RejectionNeedsAComment {
-
-    @Bean
-    TaskCompletionRule browserHarnessRule() {
-      return new TaskCompletionRule() {
-        @Override
-        public List<String> taskDefinitionKeys() {
-          return List.of(TASK);
-        }
-
-        @Override
-        public void check(TaskCompletion completion, Violations violations) {
-          String decision = violations.oneOf(completion, "acceptanceDecision", List.of("ACCEPT", "REJECT"));
-          if ("REJECT".equals(decision) && !completion.has("acceptanceComment")) {
-            violations.add("acceptanceComment", "不予受理时必须填写审查意见");
-          }
-        }
-      };
-    }
   }
 }
