@@ -71,6 +71,8 @@ public final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
+        // The users are in China: dates in the screenshots in Beijing time, whatever zone the machine runs in.
+        .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai"))
         .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(TIMEOUT);
