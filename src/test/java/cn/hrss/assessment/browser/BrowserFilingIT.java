@@ -57,6 +57,8 @@ class BrowserFilingIT {
     assertThat(status).isEqualTo(200L);
     browser.screenshot("filing-review-completeness");
 
+    // The form stays disabled (an overlay) until Tasklist has taken the claim into account.
+    browser.await("form enabled after the claim", d -> browser.all(By.cssSelector(".disabled-form")).isEmpty());
     // The application data makes the form long: bring the decision into view before clicking it.
     ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
         tasklist.formField("受理审查结论"));
