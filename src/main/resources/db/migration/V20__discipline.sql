@@ -17,7 +17,6 @@ CREATE TABLE discipline_case (
   reporters               VARCHAR(2000),
   site_head_confirmed     BOOLEAN,
   authority_reference     VARCHAR(200),
-  access_token_hash       VARCHAR(64)   NOT NULL,
   status                  VARCHAR(24)   NOT NULL,
   violation_article       INTEGER,
   violation_item          INTEGER,
