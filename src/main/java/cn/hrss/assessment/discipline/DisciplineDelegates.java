@@ -199,6 +199,7 @@ final class DisciplineDelegates {
       String caseNo = (String) process.getVariable(Vars.CASE_NO);
       String outcome = (String) process.getVariable(Vars.REVIEW_OUTCOME);
       DisciplineCase c = cases.get(caseNo);
+      java.time.LocalDate effectiveFrom = execution.firstExecutedOn(caseNo);
       execution.undo(c, "复核决定：" + ("AMEND".equals(outcome) ? "变更" : "撤销") + "原处理决定");
       if ("AMEND".equals(outcome)) {
         int article = number(process.getVariable(Vars.AMENDED_ARTICLE));
@@ -214,7 +215,7 @@ final class DisciplineDelegates {
         }
         String sanctions = (String) result.getEntry("sanctions");
         cases.reviewed(caseNo, outcome, sanctions, article, item, severity);
-        execution.execute(cases.get(caseNo), sanctions);
+        execution.execute(cases.get(caseNo), sanctions, effectiveFrom);
       } else {
         cases.reviewed(caseNo, outcome, "", c.violationArticle(), c.violationItem(), c.severity());
       }

@@ -37,7 +37,16 @@ class SanctionExecution {
   }
 
   void execute(DisciplineCase c, String sanctionCodes) {
-    LocalDate today = today();
+    execute(c, sanctionCodes, today());
+  }
+
+  /**
+   * Executes with bans running from {@code from}: a review that amends a decision replaces the sanctions, but the
+   * replacement runs from the day the original decision took effect (our choice: the party is not penalised by the
+   * time the review took).
+   */
+  void execute(DisciplineCase c, String sanctionCodes, LocalDate from) {
+    LocalDate today = from;
     int article = c.violationArticle();
     int item = c.violationItem();
     for (String code : codes(sanctionCodes)) {
@@ -74,6 +83,12 @@ class SanctionExecution {
           .filter(i -> i.status() == InstitutionStatus.SUSPENDED)
           .ifPresent(i -> registry.reinstate(c.partyFilingCode(), reason));
     }
+  }
+
+  /** The day the case's sanctions were first executed, or today. */
+  LocalDate firstExecutedOn(String caseNo) {
+    return cases.sanctions(caseNo).stream().map(DisciplineCaseRepository.ExecutedSanction::executedAt)
+        .min(java.util.Comparator.naturalOrder()).map(i -> i.atZone(DisciplineCaseService.ZONE).toLocalDate()).orElseGet(SanctionExecution::today);
   }
 
   private static String reason(DisciplineCase c, String what) {
