@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code detail} and, for invalid input, {@code errors: [{field, message}]} (CONTRACT.md).
  * Messages are Chinese: they are read by applicants and officers.
  */
-@RestControllerAdvice(basePackages = "cn.hrss.assessment")
+@RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);

@@ -1,0 +1,73 @@
+package cn.hrss.assessment.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded PostgreSQL 17 of failsafe's {@code postgres} execution ({@code -Dassessment.test.database=postgres}):
+ * ONE server per test JVM, started on first use, stopped by zonky's shutdown hook; a fresh database for
+ * every Spring context ({@link #createDatabase()}). Runs as root too, see {@link RootlessPgBinaryResolver}.
+ */
+public final class TestDatabase {
+
+  public static final String SYSTEM_PROPERTY = "assessment.test.database";
+  public static final String USER = "postgres";
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  private TestDatabase() {}
+
+  /** Whether this test JVM runs the integration tests on PostgreSQL (else on in-memory H2). */
+  public static boolean isPostgres() {
+    return "postgres".equalsIgnoreCase(System.getProperty(SYSTEM_PROPERTY, "h2"));
+  }
+
+  /** The server, started on first use (a few seconds: initdb + start). */
+  public static EmbeddedPostgres server() {
+    return Holder.SERVER;
+  }
+
+  /** Creates an empty database on {@link #server()} and returns its JDBC URL (user {@link #USER}, no password). */
+  public static String createDatabase() {
+    String name = "assessment_" + DATABASES.incrementAndGet();
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create test database " + name, e);
+    }
+    return server().getJdbcUrl(USER, name);
+  }
+
+  private static final class Holder {
+    private static final EmbeddedPostgres SERVER = start();
+
+    private static EmbeddedPostgres start() {
+      // zonky's working directory (java.io.tmpdir/embedded-pg): binaries, our repackaged archive, data
+      // directories. Data directories inside it are cleaned up by zonky when a crashed run left them behind.
+      Path workingDirectory = Path.of(System.getProperty("ot.epg.working-dir",
+          Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+      try {
+        return EmbeddedPostgres.builder()
+            .setPgBinaryResolver(new RootlessPgBinaryResolver(workingDirectory))
+            .setDataDirectory(workingDirectory.resolve("data-" + UUID.randomUUID()))
+            .setLocaleConfig("locale", "C")
+            .setServerConfig("fsync", "off")
+            .setServerConfig("full_page_writes", "off")
+            // The machine is shared: a slow initdb/start must not fail the build.
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+      }
+    }
+  }
+}

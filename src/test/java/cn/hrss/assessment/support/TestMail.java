@@ -1,0 +1,58 @@
+package cn.hrss.assessment.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/**
+ * One GreenMail SMTP server per test JVM on a free port. The {@code test} profile points
+ * {@code spring.mail.*} at it through the property {@code assessment.test.mail-port}, which
+ * {@link TestEnvironment} resolves by starting the server (so it is up before the Spring context sends
+ * anything). Call {@link #reset()} in {@code @BeforeEach}; read what was sent with
+ * {@code TestMail.server().getReceivedMessages()} or {@code waitForIncomingEmail}.
+ */
+public final class TestMail {
+
+  private TestMail() {}
+
+  /** The server, started on first use. */
+  public static GreenMail server() {
+    return Holder.SERVER;
+  }
+
+  public static int port() {
+    return server().getSmtp().getPort();
+  }
+
+  /** Forgets every received message. */
+  public static void reset() {
+    try {
+      server().purgeEmailFromAllMailboxes();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not purge the test mail server", e);
+    }
+  }
+
+  /** Initialization-on-demand: the JVM starts the server exactly once, thread-safely, on first access. */
+  private static final class Holder {
+    private static final GreenMail SERVER = start();
+
+    private static GreenMail start() {
+      GreenMail server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      server.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "test-mail-stop"));
+      return server;
+    }
+
+    private static int freePort() {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        socket.setReuseAddress(true);
+        return socket.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

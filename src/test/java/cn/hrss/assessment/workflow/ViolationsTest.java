@@ -1,0 +1,49 @@
+package cn.hrss.assessment.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ViolationsTest {
+
+  private static TaskCompletion submitting(Map<String, Object> values) {
+    return new TaskCompletion("t1", "Task_X", "Process_X", "p1", "BK-1", "officer", values, name -> null);
+  }
+
+  @Test
+  void blankStringsCountAsMissing() {
+    Violations violations = new Violations();
+    assertThat(violations.required(submitting(Map.of("comment", "   ")), "comment")).isFalse();
+    assertThat(violations.messages()).containsExactly("comment：必填");
+  }
+
+  @Test
+  void oneOfRefusesValuesOutsideTheContract() {
+    Violations violations = new Violations();
+    String value = violations.oneOf(submitting(Map.of("decision", "MAYBE")), "decision", List.of("APPROVE", "REJECT"));
+    assertThat(value).isNull();
+    assertThat(violations.messages()).singleElement().asString().contains("APPROVE / REJECT").contains("MAYBE");
+  }
+
+  @Test
+  void booleansAndIntegersAcceptTheirStringForms() {
+    Violations violations = new Violations();
+    TaskCompletion completion = submitting(Map.of("upheld", "true", "article", "7", "item", 4L));
+    assertThat(violations.bool(completion, "upheld")).isTrue();
+    assertThat(violations.integer(completion, "article")).isEqualTo(7);
+    assertThat(violations.integer(completion, "item")).isEqualTo(4);
+    assertThat(violations.isEmpty()).isTrue();
+  }
+
+  @Test
+  void wrongTypesAreReported() {
+    Violations violations = new Violations();
+    TaskCompletion completion = submitting(Map.of("upheld", "yes", "article", "seven", "item", 2.5));
+    assertThat(violations.bool(completion, "upheld")).isNull();
+    assertThat(violations.integer(completion, "article")).isNull();
+    assertThat(violations.integer(completion, "item")).isNull();
+    assertThat(violations.messages()).hasSize(3);
+  }
+}
