@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the job executor off; the clock starts on Monday 2026-03-02 09:00 Beijing time.
  */
 @IntegrationTest
+@Import(DisciplineCoverageConfiguration.class)
 class DisciplinaryCaseProcessIT {
 
   private static final LocalDateTime START = LocalDateTime.of(2026, 3, 2, 9, 0);
@@ -86,7 +88,7 @@ class DisciplinaryCaseProcessIT {
     passStatementWindow(caseNo);
     assertThat(instance(caseNo)).isWaitingAt(Ids.ISSUE_DECISION);
     decide(caseNo, "discipline", true);
-    assertThat(instance(caseNo)).hasPassed(Ids.SERVE_DECISION, Ids.EXECUTE).isWaitingAt(Ids.APPEAL_RECEIVED);
+    assertThat(instance(caseNo)).hasPassed(Ids.SERVE_DECISION, Ids.EXECUTE).isWaitingAt(Ids.WAIT_APPEAL);
     assertThat(mailsTo("zhangsan@example.cn")).anySatisfy(s -> assertThat(s).contains("处理决定书"));
     assertThat(service.activeBans(id)).singleElement().satisfies(ban -> {
       assertThat(ban.sanction()).isEqualTo("BAN_5_YEARS");
