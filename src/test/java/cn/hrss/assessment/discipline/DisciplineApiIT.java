@@ -138,6 +138,38 @@ class DisciplineApiIT {
   }
 
   @Test
+  void theTasklistStartFormIsCheckedOnTheServerAndNeverStoresTheIdNumber() {
+    String url = "/engine-rest/process-definition/key/DisciplinaryCaseProcess/submit-form";
+    Map<String, Object> bad = new LinkedHashMap<>();
+    bad.put("partyType", Map.of("value", "CANDIDATE"));
+    bad.put("source", Map.of("value", "EXAM_SITE_REPORT"));
+    bad.put("partyName", Map.of("value", "表单考生"));
+    bad.put("partyIdNumber", Map.of("value", "123"));
+    bad.put("facts", Map.of("value", "考场报告"));
+    bad.put("reporters", Map.of("value", "考务员 甲"));
+    ResponseEntity<String> refused = http.exchange(url, HttpMethod.POST, new HttpEntity<>(Map.of("variables", bad), headers(officer())), String.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("party.idNumber").contains("reporters").contains("siteHeadConfirmed");
+
+    String id = DisciplineFixtures.idNumber();
+    Map<String, Object> good = new LinkedHashMap<>(bad);
+    good.put("partyIdNumber", Map.of("value", id));
+    good.put("reporters", Map.of("value", "考务员 甲\n考务员 乙"));
+    good.put("siteHeadConfirmed", Map.of("value", true));
+    good.put("institutionFilingCode", Map.of("value", school.filingCode()));
+    ResponseEntity<JsonNode> started = http.exchange(url, HttpMethod.POST, new HttpEntity<>(Map.of("variables", good), headers(officer())), JsonNode.class);
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+    String instanceId = started.getBody().get("id").asText();
+    JsonNode instance = get("/engine-rest/process-instance/" + instanceId, officer()).getBody();
+    String caseNo = instance.get("businessKey").asText();
+    assertThat(caseNo).startsWith("WJ2026-");
+    assertThat(get("/api/discipline/cases/" + caseNo, officer()).getBody().get("party").get("idNumberMasked").asText())
+        .isEqualTo(id.substring(0, 6) + "********" + id.substring(14));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ = ?", Integer.class, id)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE TEXT_ = ?", Integer.class, id)).isZero();
+  }
+
+  @Test
   void theAnnouncementsPageIsPublic() {
     ResponseEntity<String> page = http.getForEntity("/announcements", String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
