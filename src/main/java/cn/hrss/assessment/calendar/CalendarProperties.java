@@ -1,0 +1,16 @@
+package cn.hrss.assessment.calendar;
+
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code assessment.calendar.*}.
+ *
+ * @param zone the zone in which days are counted (the regulations count in Beijing time)
+ * @param overrideFile optional path of the YAML override file adding or correcting years; {@code classpath:}
+ *     prefix allowed (tests)
+ */
+@ConfigurationProperties("assessment.calendar")
+record CalendarProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, String overrideFile) {
+}

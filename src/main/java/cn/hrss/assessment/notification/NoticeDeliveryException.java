@@ -1,0 +1,9 @@
+package cn.hrss.assessment.notification;
+
+/** A notice could not be rendered or sent; the attempt is recorded. From a job: Camunda retries, then an incident. */
+public class NoticeDeliveryException extends RuntimeException {
+
+  public NoticeDeliveryException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
