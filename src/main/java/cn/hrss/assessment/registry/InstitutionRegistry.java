@@ -1,0 +1,69 @@
+package cn.hrss.assessment.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry of filed assessment institutions (DOMAIN.md §3.4, §3.5): filing codes, validity, status and
+ * the public directory. Dates are taken from the engine clock ({@code ClockUtil}) so process tests can move it.
+ */
+public interface InstitutionRegistry {
+
+  /**
+   * Files an institution: allocates its filing code (ministry-filed national employer: Y + next 0001-9999 +
+   * province + the province's next site serial; its branch: the employer's letter and number + the branch's
+   * province + that province's next site serial; province-filed: letter + 0000 + province + site serial),
+   * validUntil = filing date + 3 years (004 Art. 23), status ACTIVE.
+   *
+   * @throws IllegalArgumentException invalid data (Chinese message)
+   * @throws InstitutionNotFoundException unknown parent
+   * @throws IllegalStateException parent not a filed national employer in force
+   * @throws CodeSpaceExhaustedException no code left in the range
+   */
+  Institution register(NewInstitution institution);
+
+  Optional<Institution> findByFilingCode(String filingCode);
+
+  /** Every filing (any status) under this unified social credit code. */
+  List<Institution> findByCreditCode(String creditCode);
+
+  /** The branches filed under a national employer, in filing-code order. */
+  List<Institution> branchesOf(String filingCode);
+
+  /** 002 Annex 2 Art. 13: activities suspended until rectification; ACTIVE → SUSPENDED. */
+  void suspend(String filingCode, LocalDate rectificationDeadline, String reason);
+
+  /** Rectification accepted: SUSPENDED → ACTIVE. */
+  void reinstate(String filingCode, String reason);
+
+  /**
+   * 002 Annex 2 Art. 14 / 004 Art. 24: TERMINATED; the code goes to the 废置库 for ever. Terminating a national
+   * employer terminates its branches too (their filing rests on the employer's ministry receipt).
+   */
+  void terminate(String filingCode, String reason);
+
+  /**
+   * 004 Art. 23: renewal evaluated and granted before expiry → validity + 3 years from the current end.
+   * Refused (IllegalStateException) once expired or terminated: the qualification has lapsed, file anew.
+   */
+  Institution renew(String filingCode, String reason);
+
+  /**
+   * Social organisations filed and in force (ACTIVE or SUSPENDED, validity not passed) in a province for an
+   * occupation: the "in principle ≤ 3" quota of 002 Annex 1 §二(四).
+   */
+  long countActiveSocialOrgs(String province, String occupationCode);
+
+  /** Every status change of the institution, oldest first. */
+  List<StatusChange> statusHistory(String filingCode);
+
+  /** True when the code is in the retired-code store (废置库). */
+  boolean isRetired(String filingCode);
+
+  /** True when the code was ever issued or retired: such a code is never issued again. */
+  boolean isTaken(String filingCode);
+
+  /** The public directory: employers and organisations with their branches (branches never at top level). */
+  List<DirectoryEntry> directory(DirectoryQuery query);
+}
