@@ -1,6 +1,7 @@
 package cn.hrss.assessment.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.hrss.assessment.registry.Institution;
 import cn.hrss.assessment.registry.InstitutionRegistry;
@@ -26,7 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * End to end through HTTP (domain API, engine REST for the officers' tasks) with GreenMail; runs on H2 and on the
+ * End to end through the domain REST API over HTTP (officers' tasks through the engine API, as Tasklist) with GreenMail; runs on H2 and on the
  * embedded PostgreSQL: a candidate impersonation case (002 Annex 2 Art. 7(4), serious → 5-year ban) and an
  * institution case ending in suspension shown in the directory (Art. 13).
  */
@@ -39,7 +40,8 @@ class DisciplineApiIT {
   @Autowired Jobs jobs;
   @Autowired ObjectMapper json;
   @Autowired org.camunda.bpm.engine.TaskService tasks;
-  @Autowired org.camunda.bpm.engine.HistoryService history;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   private Institution school;
 
@@ -141,33 +143,37 @@ class DisciplineApiIT {
 
   @Test
   void theTasklistStartFormIsCheckedOnTheServerAndNeverStoresTheIdNumber() {
-    String url = "/engine-rest/process-definition/key/DisciplinaryCaseProcess/submit-form";
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(DisciplinaryCaseProcess.KEY).latestVersion().singleResult().getId();
     Map<String, Object> bad = new LinkedHashMap<>();
-    bad.put("partyType", Map.of("value", "CANDIDATE"));
-    bad.put("source", Map.of("value", "EXAM_SITE_REPORT"));
-    bad.put("partyName", Map.of("value", "表单考生"));
-    bad.put("partyIdNumber", Map.of("value", "123"));
-    bad.put("facts", Map.of("value", "考场报告"));
-    bad.put("reporters", Map.of("value", "考务员 甲"));
-    ResponseEntity<String> refused = http.exchange(url, HttpMethod.POST, new HttpEntity<>(Map.of("variables", bad), headers(officer())), String.class);
-    assertThat(refused.getStatusCode().value()).isEqualTo(400);
-    assertThat(refused.getBody()).contains("party.idNumber").contains("reporters").contains("siteHeadConfirmed");
+    bad.put("partyType", "CANDIDATE");
+    bad.put("source", "EXAM_SITE_REPORT");
+    bad.put("partyName", "表单考生");
+    bad.put("partyIdNumber", "123");
+    bad.put("facts", "考场报告");
+    bad.put("reporters", "考务员 甲");
+    identity.setAuthentication("discipline", List.of("discipline-officers"));
+    try {
+      assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId, bad))
+          .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+          .hasMessageContaining("party.idNumber").hasMessageContaining("reporters").hasMessageContaining("siteHeadConfirmed");
 
-    String id = DisciplineFixtures.idNumber();
-    Map<String, Object> good = new LinkedHashMap<>(bad);
-    good.put("partyIdNumber", Map.of("value", id));
-    good.put("reporters", Map.of("value", "考务员 甲\n考务员 乙"));
-    good.put("siteHeadConfirmed", Map.of("value", true));
-    good.put("institutionFilingCode", Map.of("value", school.filingCode()));
-    ResponseEntity<JsonNode> started = http.exchange(url, HttpMethod.POST, new HttpEntity<>(Map.of("variables", good), headers(officer())), JsonNode.class);
-    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
-    String instanceId = started.getBody().get("id").asText();
-    String caseNo = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
-    assertThat(caseNo).startsWith("WJ2026-");
-    assertThat(get("/api/discipline/cases/" + caseNo, officer()).getBody().get("party").get("idNumberMasked").asText())
-        .isEqualTo(id.substring(0, 6) + "********" + id.substring(14));
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ = ?", Integer.class, id)).isZero();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE TEXT_ = ?", Integer.class, id)).isZero();
+      String id = DisciplineFixtures.idNumber();
+      Map<String, Object> good = new LinkedHashMap<>(bad);
+      good.put("partyIdNumber", id);
+      good.put("reporters", "考务员 甲\n考务员 乙");
+      good.put("siteHeadConfirmed", true);
+      good.put("institutionFilingCode", school.filingCode());
+      String caseNo = engine.getFormService().submitStartForm(definitionId, good).getBusinessKey();
+      assertThat(caseNo).startsWith("WJ2026-");
+      identity.clearAuthentication();
+      assertThat(get("/api/discipline/cases/" + caseNo, officer()).getBody().get("party").get("idNumberMasked").asText())
+          .isEqualTo(id.substring(0, 6) + "********" + id.substring(14));
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ = ?", Integer.class, id)).isZero();
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE TEXT_ = ?", Integer.class, id)).isZero();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test
@@ -193,16 +199,20 @@ class DisciplineApiIT {
     return body;
   }
 
-  /** Completes the case's open task through engine REST as the officer (Tasklist does the same). */
+  /**
+   * Completes the case's open task as the officer would in Tasklist, through the engine API with the officer
+   * authenticated (the server-side completion checks run on this path too). Not over /engine-rest: with several
+   * Spring contexts in one test JVM, engine REST resolves the engine registered last, not this context's.
+   */
   private void completeTask(String caseNo, String taskKey, Map<String, Object> variables) {
-    // Found through the Java API (the officer's Tasklist lists it through the group filter); completed over HTTP.
     org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
     assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
-    Map<String, Object> typed = new LinkedHashMap<>();
-    variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-    ResponseEntity<String> done = http.exchange("/engine-rest/task/" + task.getId() + "/complete",
-        HttpMethod.POST, new HttpEntity<>(Map.of("variables", typed), headers(officer())), String.class);
-    assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+    identity.setAuthentication("discipline", List.of("discipline-officers"));
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   private HttpHeaders officer() {
