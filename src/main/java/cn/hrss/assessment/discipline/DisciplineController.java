@@ -115,7 +115,7 @@ class DisciplineController {
       HttpServletRequest request) {
     authorise(caseNo, request);
     service.submitStatement(caseNo, submission == null ? null : submission.content());
-    return ResponseEntity.status(201).body(Map.of("caseNo", caseNo, "received", Instant.now()));
+    return ResponseEntity.status(201).body(Map.of("caseNo", caseNo, "received", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()));
   }
 
   @PostMapping("/api/discipline/cases/{caseNo}/appeals")
@@ -123,7 +123,7 @@ class DisciplineController {
       HttpServletRequest request) {
     authorise(caseNo, request);
     service.submitAppeal(caseNo, submission == null ? null : submission.content());
-    return ResponseEntity.status(201).body(Map.of("caseNo", caseNo, "received", Instant.now()));
+    return ResponseEntity.status(201).body(Map.of("caseNo", caseNo, "received", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()));
   }
 
   /** {@code GET /api/sanctions/bans?idNumber=}: active assessment bans of a person (officers only). */

@@ -119,7 +119,8 @@ class DisciplineDocuments {
       m.put("violationItem", c.violationItem());
       m.put("severityLabel", "SERIOUS".equals(c.severity()) ? "情节严重" : "MINOR".equals(c.severity()) ? "情节轻微" : null);
       m.put("reasons", catalog.reasons(c.violationArticle(), c.violationItem()));
-      m.put("legalBasis", catalog.source() + "第" + c.violationArticle() + "条" + itemLabel(c.violationArticle(), c.violationItem()));
+      m.put("legalBasis", catalog.source() + "第" + chineseNumber(c.violationArticle()) + "条"
+          + itemLabel(c.violationArticle(), c.violationItem()));
     }
     String sanctions = kind == Kind.NOTICE_OF_INTENT ? c.proposedSanctions()
         : c.finalSanctions() != null ? c.finalSanctions() : c.proposedSanctions();
@@ -141,9 +142,18 @@ class DisciplineDocuments {
     return m;
   }
 
+  /** 5 → 五, 12 → 十二 (article numbers of the regulation are written in Chinese numerals). */
+  static String chineseNumber(int n) {
+    String digits = "〇一二三四五六七八九";
+    if (n < 10) {
+      return String.valueOf(digits.charAt(n));
+    }
+    return (n / 10 == 1 ? "" : String.valueOf(digits.charAt(n / 10))) + "十" + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
+  }
+
   private static String itemLabel(int article, int item) {
     if (article == 8) {
-      return "（依照第" + item + "条）";
+      return "（依照第" + chineseNumber(item) + "条）";
     }
     if (article == 11) {
       return "";

@@ -83,6 +83,12 @@ class DisciplinaryCaseProcessIT {
         .isEqualTo(LocalDateTime.of(2026, 3, 9, 23, 59, 59).atZone(Jobs.ZONE).toInstant());
     assertThat(mailsTo("zhangsan@example.cn")).anySatisfy(s -> assertThat(s).contains("处理告知书"));
     assertThat(mailsTo("school@example.cn")).anySatisfy(s -> assertThat(s).contains("处理告知书"));
+    // 002 Annex 2 Art. 17: facts, reasons (article and item text), legal basis, proposed sanctions, deadline, how to answer.
+    assertThat(bodyTo("zhangsan@example.cn", "处理告知书"))
+        .contains("冒名顶替", "第七条", "（四）由他人冒名顶替参加评价或替他人参加评价的", "情节严重", "第七条第（四）项",
+            "5年内不得参加评价", "移送有关部门处理", "2026年3月9日", "/statements", "Authorization: Bearer")
+        .doesNotContain(id);
+    assertThat(bodyTo("school@example.cn", "处理告知书")).doesNotContain("Authorization: Bearer");
     assertThat(service.find(caseNo).orElseThrow().proposedSanctions()).isEqualTo("CANCEL_ALL_SCORES,BAN_5_YEARS,REFERRAL");
 
     passStatementWindow(caseNo);
@@ -358,6 +364,37 @@ class DisciplinaryCaseProcessIT {
         return false;
       }
     }).map(DisciplinaryCaseProcessIT::subject).toList();
+  }
+
+  private static String bodyTo(String address, String subjectPart) {
+    return Arrays.stream(TestMail.server().getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address))
+            && m.getSubject().contains(subjectPart);
+      } catch (Exception e) {
+        return false;
+      }
+    }).map(DisciplinaryCaseProcessIT::textOf).findFirst().orElse("");
+  }
+
+  /** The decoded text of a message: all its text parts (HTML and plain alternative) joined. */
+  private static String textOf(jakarta.mail.Part part) {
+    try {
+      Object content = part.getContent();
+      if (content instanceof String text) {
+        return text;
+      }
+      if (content instanceof jakarta.mail.Multipart multipart) {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          all.append(textOf(multipart.getBodyPart(i))).append('\n');
+        }
+        return all.toString();
+      }
+      return "";
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String subject(MimeMessage m) {
