@@ -2,6 +2,7 @@ package cn.hrss.assessment.identity;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,9 +23,14 @@ class AdministratorPasswordGuard extends AbstractProcessEnginePlugin {
   private final String adminId;
   private final String adminPassword;
 
-  AdministratorPasswordGuard(@Value("${assessment.demo-data:false}") boolean demoData,
+  @Autowired
+  AdministratorPasswordGuard(DemoData demoData,
       @Value("${camunda.bpm.admin-user.id:admin}") String adminId,
       @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
+    this(demoData.enabled(), adminId, adminPassword);
+  }
+
+  AdministratorPasswordGuard(boolean demoData, String adminId, String adminPassword) {
     this.demoData = demoData;
     this.adminId = adminId;
     this.adminPassword = adminPassword;

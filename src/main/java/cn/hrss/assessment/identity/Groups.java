@@ -15,7 +15,15 @@ public final class Groups {
   public static final String MANAGERS = "managers";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
-  /** Groups whose members work cases (officers of some kind): they may call officer endpoints. */
+  /**
+   * Groups that read case records (applications, disciplinary cases, their notices): the case officers and
+   * managers, not experts or supervisors, who see only what their tasks show them.
+   */
+  public static final List<String> CASE_READERS = List.of(
+      ACCEPTANCE_OFFICERS, MINISTRY_APPROVERS, PROVINCIAL_OFFICERS, DISCIPLINE_OFFICERS, DISCIPLINE_REVIEWERS,
+      MANAGERS);
+
+  /** Every group of a Camunda user working in this system (includes read-only managers: never use it for writes). */
   public static final List<String> OFFICER_GROUPS = List.of(
       ACCEPTANCE_OFFICERS, EXPERTS, MINISTRY_APPROVERS, PROVINCIAL_OFFICERS,
       DISCIPLINE_OFFICERS, DISCIPLINE_REVIEWERS, SUPERVISORS, MANAGERS, CAMUNDA_ADMIN);

@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -38,19 +36,16 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
-  /** Group id → Chinese name shown in Admin. */
-  private static final Map<String, String> GROUPS = new LinkedHashMap<>();
-
-  static {
-    GROUPS.put(Groups.ACCEPTANCE_OFFICERS, "受理审查人员");
-    GROUPS.put(Groups.EXPERTS, "评审专家");
-    GROUPS.put(Groups.MINISTRY_APPROVERS, "部级备案审批人员");
-    GROUPS.put(Groups.PROVINCIAL_OFFICERS, "省级备案人员");
-    GROUPS.put(Groups.DISCIPLINE_OFFICERS, "违纪违规处理人员");
-    GROUPS.put(Groups.DISCIPLINE_REVIEWERS, "复核人员");
-    GROUPS.put(Groups.SUPERVISORS, "质量督导人员");
-    GROUPS.put(Groups.MANAGERS, "管理人员");
-  }
+  /** The working groups with the Chinese names shown in Admin. */
+  private static final List<GroupSpec> GROUPS = List.of(
+      new GroupSpec(Groups.ACCEPTANCE_OFFICERS, "受理审查人员"),
+      new GroupSpec(Groups.EXPERTS, "评审专家"),
+      new GroupSpec(Groups.MINISTRY_APPROVERS, "部级备案审批人员"),
+      new GroupSpec(Groups.PROVINCIAL_OFFICERS, "省级备案人员"),
+      new GroupSpec(Groups.DISCIPLINE_OFFICERS, "违纪违规处理人员"),
+      new GroupSpec(Groups.DISCIPLINE_REVIEWERS, "复核人员"),
+      new GroupSpec(Groups.SUPERVISORS, "质量督导人员"),
+      new GroupSpec(Groups.MANAGERS, "管理人员"));
 
   /** One Tasklist filter per group, named in Chinese, visible only to that group. */
   private static final List<FilterSpec> FILTERS = List.of(
@@ -76,13 +71,15 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       new DemoUser("manager", "业务", "主管", List.of(Groups.MANAGERS)));
 
   private final boolean demoData;
+  private final String administratorId;
   private IdentityService identityService;
   private AuthorizationService authorizationService;
   private FilterService filterService;
   private TaskService taskService;
 
-  IdentitySetup(@Value("${assessment.demo-data:false}") boolean demoData) {
-    this.demoData = demoData;
+  IdentitySetup(DemoData demoData, @Value("${camunda.bpm.admin-user.id:admin}") String administratorId) {
+    this.demoData = demoData.enabled();
+    this.administratorId = administratorId;
   }
 
   /** Runs once the engine is built, before the application serves requests (like Camunda's own admin-user setup). */
@@ -93,7 +90,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     this.filterService = engine.getFilterService();
     this.taskService = engine.getTaskService();
     GROUPS.forEach(this::ensureGroup);
-    GROUPS.keySet().forEach(this::grantWorkerAccess);
+    GROUPS.forEach(group -> grantWorkerAccess(group.id()));
     grantManagerReadAccess();
     FILTERS.forEach(this::ensureFilter);
     if (demoData) {
@@ -102,10 +99,10 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
-  private void ensureGroup(String id, String name) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identityService.newGroup(id);
-      group.setName(name);
+  private void ensureGroup(GroupSpec spec) {
+    if (identityService.createGroupQuery().groupId(spec.id()).count() == 0) {
+      Group group = identityService.newGroup(spec.id());
+      group.setName(spec.name());
       group.setType("WORKFLOW");
       identityService.saveGroup(group);
     }
@@ -131,8 +128,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         Permissions.READ_HISTORY, Permissions.READ_TASK);
     grant(managers, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(managers, Resources.TASK, ANY, Permissions.READ);
-    grant(managers, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-    grant(managers, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    // History is read through PROCESS_DEFINITION READ_HISTORY: the engine checks HISTORIC_TASK and
+    // HISTORIC_PROCESS_INSTANCE grants only with enableHistoricInstancePermissions, which we leave off.
     grant(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
@@ -141,27 +138,38 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     grant(managers, Resources.DASHBOARD, ANY, Permissions.READ);
   }
 
+  /**
+   * Grants {@code permissions} to {@code group}, adding what is missing to an existing grant: several setup
+   * steps grant on the same resource, and a permission added in a later release must reach old databases.
+   */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery()
-        .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
-    if (exists) {
-      return;
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
+        .list().stream().findFirst().orElse(null);
+    boolean changed = false;
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      changed = true;
     }
-    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(group);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
     for (Permission permission : permissions) {
-      authorization.addPermission(permission);
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
     }
-    authorizationService.saveAuthorization(authorization);
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
   }
 
   private void ensureFilter(FilterSpec spec) {
     Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(spec.name());
-      filter.setOwner("admin");
+      filter.setOwner(administratorId);
     }
     TaskQuery query = taskService.createTaskQuery();
     if (Groups.EXPERTS.equals(spec.group())) {
@@ -197,6 +205,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     identityService.createGroupQuery().groupMember(demo.id()).list().forEach(g -> missing.remove(g.getId()));
     missing.forEach(group -> identityService.createMembership(demo.id(), group));
   }
+
+  private record GroupSpec(String id, String name) {}
 
   private record FilterSpec(String name, String group, int priority, String description) {}
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * HTTP Basic against Camunda identity for {@code /engine-rest} (401 without credentials) and caller
@@ -30,6 +31,16 @@ class SecurityConfiguration {
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, false));
     registration.setName("domain-api-authentication");
     registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  /** Before authentication: a cross-site browser request must not ride on cached Basic credentials. */
+  @Bean
+  FilterRegistrationBean<CrossSiteRequestGuard> crossSiteRequestGuard() {
+    FilterRegistrationBean<CrossSiteRequestGuard> registration = new FilterRegistrationBean<>(new CrossSiteRequestGuard());
+    registration.setName("cross-site-request-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
 

@@ -24,7 +24,7 @@ class NoticeController {
 
   @GetMapping
   List<NoticeRecord> notices(@RequestParam String caseRef, HttpServletRequest request) {
-    officers.require(request, Groups.OFFICER_GROUPS.toArray(String[]::new));
+    officers.require(request, Groups.CASE_READERS.toArray(String[]::new));
     return notifications.noticesFor(caseRef);
   }
 }

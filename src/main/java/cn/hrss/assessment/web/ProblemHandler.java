@@ -15,7 +15,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -52,6 +56,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return widen(respond(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传的文件或请求超过允许的大小，未保存任何内容。", List.of()));
   }
 
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<ProblemDetail> notAuthorized(AuthorizationException e) {
+    return apiProblem(ApiProblem.forbidden("当前用户没有执行此操作的权限。"));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return apiProblem(ApiProblem.invalid(e.getName(), "类型或格式不正确"));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     LOG.error("Unexpected error in the domain API", e);
@@ -75,11 +89,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return widen(apiProblem(ApiProblem.invalid(e.getParameterName(), "必填")));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(
+      MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return widen(apiProblem(ApiProblem.invalid(e.getRequestPartName(), "必填")));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String title = body instanceof ProblemDetail pd && pd.getTitle() != null ? pd.getTitle() : "请求无法处理";
-    String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : e.getMessage();
-    return widen(respond(status, title, detail, List.of()));
+    // Spring's own texts are English; the API speaks Chinese (CONTRACT.md), with the reason by status.
+    String detail = switch (status.value()) {
+      case 404 -> "请求的地址不存在。";
+      case 405 -> "此地址不支持该请求方法。";
+      case 406 -> "无法以请求的格式返回结果。";
+      case 413 -> "上传的文件或请求超过允许的大小，未保存任何内容。";
+      case 415 -> "不支持该请求内容类型。";
+      default -> status.is4xxClientError() ? "请求无法处理。" : "请求未能完成，请稍后重试或联系管理员。";
+    };
+    return widen(respond(status, status.is4xxClientError() ? "请求无法处理" : "系统内部错误", detail, List.of()));
   }
 
   private static ResponseEntity<ProblemDetail> respond(

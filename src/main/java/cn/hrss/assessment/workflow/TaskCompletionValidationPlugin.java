@@ -78,6 +78,12 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
           submitted == null ? Map.of() : Map.copyOf(withoutNullKeys(submitted)),
           name -> execution == null ? null : execution.getVariable(name));
       Violations violations = new Violations();
+      // A task-local variable of the same name would absorb the submitted value (the engine writes to the
+      // nearest scope that has it), so the process would carry something other than what was checked.
+      completion.submitted().keySet().stream()
+          .filter(task::hasVariableLocal)
+          .sorted()
+          .forEach(name -> violations.add(name, "已存在同名的任务局部变量，提交值无法生效，请删除该局部变量后重新提交"));
       rulesByTaskKey.get(task.getTaskDefinitionKey()).forEach(rule -> rule.check(completion, violations));
       if (!violations.isEmpty()) {
         throw new FormFieldValidationException(violations.messages(),

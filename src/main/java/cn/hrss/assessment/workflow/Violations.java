@@ -60,11 +60,17 @@ public final class Violations {
   /** Checks that {@code field} is an integer (or a string of digits); returns it or {@code null}. */
   public Integer integer(TaskCompletion completion, String field) {
     Object value = completion.value(field);
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      return ((Number) value).intValue();
-    }
-    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      return n.intValue();
+    try {
+      if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+        return Math.toIntExact(((Number) value).longValue());
+      }
+      if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+          && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+        return n.intValue();
+      }
+    } catch (ArithmeticException tooLarge) {
+      add(field, "超出整数范围");
+      return null;
     }
     if (value instanceof String s && s.strip().matches("-?\\d{1,9}")) {
       return Integer.valueOf(s.strip());

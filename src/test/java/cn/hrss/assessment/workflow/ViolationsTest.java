@@ -46,4 +46,13 @@ class ViolationsTest {
     assertThat(violations.integer(completion, "item")).isNull();
     assertThat(violations.messages()).hasSize(3);
   }
+
+  @Test
+  void integersOutsideTheIntRangeAreRefusedNotTruncated() {
+    Violations violations = new Violations();
+    TaskCompletion completion = submitting(Map.of("article", 4294967301L, "item", 1e12));
+    assertThat(violations.integer(completion, "article")).isNull();
+    assertThat(violations.integer(completion, "item")).isNull();
+    assertThat(violations.messages()).hasSize(2);
+  }
 }

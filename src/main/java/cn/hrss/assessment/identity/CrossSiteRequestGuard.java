@@ -1,0 +1,66 @@
+package cn.hrss.assessment.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses state-changing requests that a browser sends on behalf of another site. {@code /engine-rest} and
+ * {@code /api} use HTTP Basic, and a browser that once answered the Basic prompt attaches those credentials
+ * to every later request to this origin, also to a form another site submits (cross-site request forgery,
+ * e.g. a deployment through {@code /engine-rest/deployment/create}). Programs calling the API (a portal's
+ * back end, curl) send neither {@code Origin} nor {@code Sec-Fetch-Site} and are not affected; the webapps
+ * use their own API with Camunda's CSRF token.
+ */
+class CrossSiteRequestGuard extends OncePerRequestFilter {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (!SAFE_METHODS.contains(request.getMethod()) && isCrossSite(request)) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"无权执行此操作\",\"status\":403,"
+          + "\"detail\":\"拒绝来自其他网站的跨站请求。\"}");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  static boolean isCrossSite(HttpServletRequest request) {
+    String fetchSite = request.getHeader("Sec-Fetch-Site");
+    if (fetchSite != null) {
+      String site = fetchSite.toLowerCase(Locale.ROOT);
+      return site.equals("cross-site") || site.equals("same-site");
+    }
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    if (origin == null) {
+      return false;
+    }
+    String host = request.getHeader(HttpHeaders.HOST);
+    try {
+      URI uri = URI.create(origin);
+      String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+      return host == null || !authority.equalsIgnoreCase(host) && !sameHostDefaultPort(uri, host);
+    } catch (IllegalArgumentException | NullPointerException malformed) {
+      return true; // "null" (sandboxed frame) or garbage: not our own page
+    }
+  }
+
+  /** {@code Origin: https://example.org} against {@code Host: example.org:443}. */
+  private static boolean sameHostDefaultPort(URI origin, String host) {
+    int defaultPort = "https".equalsIgnoreCase(origin.getScheme()) ? 443 : 80;
+    return origin.getPort() < 0 && host.equalsIgnoreCase(origin.getHost() + ":" + defaultPort);
+  }
+}
