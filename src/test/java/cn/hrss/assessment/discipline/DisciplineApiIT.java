@@ -55,6 +55,9 @@ class DisciplineApiIT {
   @AfterEach
   void tearDown() {
     jobs.resetClock();
+    // This context is shared with other features' tests: leave no timers behind for a clock they move.
+    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DisciplinaryCaseProcess.KEY).list()
+        .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test cleanup", true, true));
   }
 
   @Test

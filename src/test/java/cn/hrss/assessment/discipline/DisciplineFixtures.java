@@ -31,7 +31,8 @@ final class DisciplineFixtures {
     String first17 = String.format("91410100MB%07d", COUNTER.incrementAndGet());
     return registry.register(new NewInstitution(InstitutionType.SOCIAL_ORG, name, first17 + CreditCodes.checkCharacter(first17),
         "41", "郑州市测试路 1 号", email, "TEST-D-" + COUNTER.get(),
-        List.of(new OccupationScope("6-18-01-01", "车工", null, List.of(4, 3))), null));
+        // an occupation no other feature's test counts (the §二(四) quota), in case the context is shared
+        List.of(new OccupationScope("6-31-99-01", "测试工种", null, List.of(4, 3))), null));
   }
 
   static CaseIntake candidate(String name, String idNumber, String email, String institutionCode) {
