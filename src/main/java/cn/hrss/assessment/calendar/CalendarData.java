@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -76,8 +77,12 @@ record CalendarData(SortedSet<Integer> covered, Map<LocalDate, Boolean> exceptio
   CalendarData withOverrides(CalendarOverrideFile file) {
     Map<LocalDate, Boolean> merged = new HashMap<>(exceptions);
     SortedSet<Integer> years = new TreeSet<>(covered);
+    // Two passes: drop every overridden year first, then apply every block. In one pass a block for year N
+    // would delete the December-N dates that an earlier block for N+1 added (a New Year's 调休 announced
+    // with the following year's schedule, see CalendarOverrideFile).
+    Set<Integer> overriddenYears = file.years().stream().map(CalendarOverrideFile.Year::year).collect(Collectors.toSet());
+    merged.keySet().removeIf(date -> overriddenYears.contains(date.getYear()));
     for (CalendarOverrideFile.Year year : file.years()) {
-      merged.keySet().removeIf(date -> date.getYear() == year.year());
       year.holidays().forEach(date -> merged.put(date, false));
       year.workingDays().forEach(date -> merged.put(date, true));
       if (year.complete()) {

@@ -13,6 +13,12 @@ public final class ResidentIdNumbers {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK = "10X98765432";
+  /**
+   * Only for the "birth date not in the future" sanity check of {@link #isValid}: a static validator (also
+   * behind the Bean Validation annotation {@code @ResidentIdNumber}) with no bean to inject
+   * {@code assessment.calendar.zone} into. GB 11643 birth dates are dates of the PRC, and at worst a zone
+   * mismatch would accept or refuse a number born "today" a few hours early, not shift any deadline.
+   */
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private ResidentIdNumbers() {}

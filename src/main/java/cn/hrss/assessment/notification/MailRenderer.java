@@ -26,15 +26,18 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 final class MailRenderer {
 
-  /** Deadlines are dates of the PRC calendar (working days, DOMAIN.md): shown in China Standard Time. */
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
   private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
+  /**
+   * Deadlines are dates of the PRC calendar (working days, DOMAIN.md): shown as the day in the zone the
+   * calendar counts in ({@code assessment.calendar.zone}, Beijing time by default).
+   */
+  private final ZoneId zone;
 
-  MailRenderer() {
+  MailRenderer(ZoneId zone) {
+    this.zone = java.util.Objects.requireNonNull(zone, "zone");
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(MailRenderer.class.getClassLoader());
     resolver.setPrefix("templates/mail/");
     resolver.setSuffix(".html");
@@ -71,28 +74,28 @@ final class MailRenderer {
   }
 
   /** {@code deadline} becomes a {@link LocalDate} whatever the caller passed (Date from a BPMN expression etc.). */
-  private static Map<String, Object> normalized(Map<String, Object> model) {
+  private Map<String, Object> normalized(Map<String, Object> model) {
     Map<String, Object> copy = new HashMap<>(model);
     Object deadline = copy.get("deadline");
     if (deadline != null) {
-      copy.put("deadline", toLocalDate(deadline));
+      copy.put("deadline", toLocalDate(deadline, zone));
     }
     return copy;
   }
 
-  static LocalDate toLocalDate(Object value) {
+  static LocalDate toLocalDate(Object value, ZoneId zone) {
     if (value instanceof LocalDate date) {
       return date;
     } else if (value instanceof LocalDateTime dateTime) {
       return dateTime.toLocalDate();
     } else if (value instanceof ZonedDateTime zoned) {
-      return zoned.withZoneSameInstant(CHINA).toLocalDate();
+      return zoned.withZoneSameInstant(zone).toLocalDate();
     } else if (value instanceof OffsetDateTime offset) {
-      return offset.atZoneSameInstant(CHINA).toLocalDate();
+      return offset.atZoneSameInstant(zone).toLocalDate();
     } else if (value instanceof Instant instant) {
-      return instant.atZone(CHINA).toLocalDate();
+      return instant.atZone(zone).toLocalDate();
     } else if (value instanceof Date date) {
-      return date.toInstant().atZone(CHINA).toLocalDate();
+      return date.toInstant().atZone(zone).toLocalDate();
     } else if (value instanceof CharSequence text && text.length() >= 10) {
       return LocalDate.parse(text.subSequence(0, 10));
     }

@@ -6,4 +6,9 @@ public class NoticeDeliveryException extends RuntimeException {
   public NoticeDeliveryException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** Without a cause: another attempt of the same notice holds the claim. */
+  public NoticeDeliveryException(String message) {
+    super(message);
+  }
 }

@@ -2,8 +2,13 @@ package cn.hrss.assessment.notification;
 
 /** Delivery state of a notice. */
 public enum NoticeStatus {
-  /** Recorded, not yet sent (or the sending job crashed before it recorded the outcome). */
+  /** Recorded, no attempt has claimed it yet. */
   PENDING,
+  /**
+   * Claimed by one attempt that is talking to the SMTP server now; other attempts keep off. Left behind only
+   * by a crash, and claimable again after {@link NotificationService#SENDING_EXPIRES_AFTER}.
+   */
+  SENDING,
   /** Accepted by the SMTP server; never sent again. */
   SENT,
   /** The last attempt failed; the job retries with backoff, then raises an incident. */

@@ -1,5 +1,6 @@
 package cn.hrss.assessment.notification;
 
+import cn.hrss.assessment.calendar.CalendarProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -10,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,6 +33,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,34 +47,61 @@ import org.springframework.transaction.support.TransactionTemplate;
  * last retry. A SENT key is never sent again. The Message-ID is derived from the key, so a retry after a
  * crash between sending and recording carries the same Message-ID as the first message and the receiving
  * side can recognise the duplicate.
+ *
+ * <p>Each attempt re-renders the notice from what the caller passes now and refreshes the stored recipients,
+ * subject and body (same Message-ID): an operator who corrects a bad address after a permanent SMTP error
+ * (550) and retries the job mails the corrected address, not the stored one.
+ *
+ * <p>One sender at a time per key: an attempt claims the row with a single conditional
+ * {@code UPDATE … SET status = 'SENDING' … WHERE status IN ('PENDING', 'FAILED')}; only the caller whose
+ * update changed the row sends. Another caller finds it SENDING and fails with {@link NoticeDeliveryException}
+ * (a job is retried later and then finds it SENT, or FAILED and claims it). A SENDING row is left behind only
+ * by a crash between claim and outcome; it becomes claimable again once its claim is older than
+ * {@link #SENDING_EXPIRES_AFTER} (engine clock), longer than any SMTP exchange can take given the mail
+ * timeouts of application.yml (5 s connect, 10 s read, 10 s write) and shorter than Camunda's job lock
+ * (5 minutes), so a job re-acquired after the crash finds the notice claimable; the resend carries the same
+ * Message-ID.
  */
 @Service
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationService {
 
+  /** After this, a SENDING claim counts as abandoned by a crashed sender (see the class comment). */
+  static final Duration SENDING_EXPIRES_AFTER = Duration.ofMinutes(2);
+
   private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
   private static final String COLUMNS = "idempotency_key, case_ref, template, recipients, subject, body, message_id,"
       + " status, attempts, last_error, created_at, last_attempt_at, sent_at";
+  /** Rows a new attempt may take over: never sent, failed, or claimed by a sender that crashed. */
+  private static final String CLAIMABLE =
+      " (status IN ('PENDING', 'FAILED') OR (status = 'SENDING' AND last_attempt_at < ?))";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final JavaMailSender mailSender;
   private final NotificationProperties properties;
-  private final MailRenderer renderer = new MailRenderer();
+  private final MailRenderer renderer;
 
   NotificationService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
-      NotificationProperties properties) {
+      NotificationProperties properties, CalendarProperties calendar) {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.mailSender = mailSender;
     this.properties = properties;
+    this.renderer = new MailRenderer(calendar.zone());
   }
 
   /**
-   * Sends the notice unless its key is already SENT (or SKIPPED), and returns its stored state.
+   * Sends the notice now unless its key is already SENT (or SKIPPED), and returns its stored state.
    *
-   * @throws NoticeDeliveryException if rendering or SMTP fails; the failed attempt is recorded first
+   * <p>The mail leaves at once, whatever transaction the caller is in. The BPMN step calls it inside its
+   * job, whose rollback leads to a retry with the same key (so nothing is sent twice). Other Java code
+   * that calls it inside a transaction of its own would mail about data that may still roll back: such
+   * callers use {@link #sendAfterCommit(Notice)}.
+   *
+   * @throws NoticeDeliveryException if rendering or SMTP fails (the failed attempt is recorded first), or
+   *     another attempt of the same key is sending right now
    */
   public NoticeRecord send(Notice notice) {
     Optional<Stored> existing = findStored(notice.key());
@@ -79,49 +110,74 @@ public class NotificationService {
       return existing.get().record();
     }
     String messageId = existing.map(s -> s.record().messageId()).orElseGet(() -> messageIdFor(notice.key()));
-    if (existing.isEmpty() && notice.to().isEmpty()) {
-      return insert(notice, null, null, messageId, NoticeStatus.SKIPPED);
-    }
-    Stored stored;
-    if (existing.isPresent() && existing.get().body() != null) {
-      // A retry sends what the first attempt rendered: same Message-ID, same content.
-      stored = existing.get();
-    } else {
-      MailRenderer.RenderedMail mail;
-      try {
-        mail = renderer.render(notice.template(), modelOf(notice));
-      } catch (RuntimeException e) {
-        if (existing.isEmpty()) {
-          insert(notice, null, null, messageId, NoticeStatus.PENDING);
-        }
-        recordFailure(notice.key(), e);
-        throw new NoticeDeliveryException("Cannot render notice " + notice.key() + " (" + notice.template() + "): " + e.getMessage(), e);
-      }
-      String subject = properties.subjectPrefix() + mail.subject();
+    if (notice.to().isEmpty()) {
       if (existing.isEmpty()) {
-        insert(notice, subject, mail.html(), messageId, NoticeStatus.PENDING);
-      } else {
-        ownTransaction.executeWithoutResult(tx -> jdbc.update(
-            "UPDATE notice SET subject = ?, body = ? WHERE idempotency_key = ?", subject, mail.html(), notice.key()));
+        return insert(notice, messageId, NoticeStatus.SKIPPED);
       }
-      stored = findStored(notice.key()).orElseThrow();
+      // The address was removed before a retry: nothing to send, as on a first attempt without address.
+      ownTransaction.executeWithoutResult(tx -> jdbc.update(
+          "UPDATE notice SET status = 'SKIPPED', recipients = '', template = ? WHERE idempotency_key = ? AND" + CLAIMABLE,
+          notice.template(), notice.key(), staleBefore()));
+      return afterLostClaim(notice.key());
     }
-    if (stored.record().status().isFinal()) {
-      return stored.record(); // a concurrent sender won the insert and finished
+    if (existing.isEmpty()) {
+      insert(notice, messageId, NoticeStatus.PENDING);
     }
+    MailRenderer.RenderedMail mail;
+    try {
+      mail = renderer.render(notice.template(), modelOf(notice));
+    } catch (RuntimeException e) {
+      recordFailure(notice.key(), CLAIMABLE, true, e, staleBefore());
+      throw new NoticeDeliveryException("Cannot render notice " + notice.key() + " (" + notice.template() + "): " + e.getMessage(), e);
+    }
+    String subject = properties.subjectPrefix() + mail.subject();
+    Instant now = now();
+    int claimed = ownTransaction.execute(tx -> jdbc.update(
+        "UPDATE notice SET status = 'SENDING', template = ?, recipients = ?, subject = ?, body = ?,"
+            + " attempts = attempts + 1, last_attempt_at = ? WHERE idempotency_key = ? AND" + CLAIMABLE,
+        notice.template(), String.join(",", notice.to()), subject, mail.html(), Timestamp.from(now), notice.key(),
+        staleBefore()));
+    if (claimed == 0) {
+      return afterLostClaim(notice.key());
+    }
+    Stored stored = findStored(notice.key()).orElseThrow();
     try {
       mailSender.send(message(stored));
     } catch (MailException | MessagingException e) {
-      recordFailure(notice.key(), e);
+      recordFailure(notice.key(), " status = 'SENDING'", false, e); // counted when claimed
       throw new NoticeDeliveryException("Cannot send notice " + notice.key() + " to "
           + String.join(", ", stored.record().recipients()) + ": " + e.getMessage(), e);
     }
-    Instant now = now();
+    Instant sentAt = now();
     ownTransaction.executeWithoutResult(tx -> jdbc.update(
-        "UPDATE notice SET status = 'SENT', attempts = attempts + 1, last_error = NULL, last_attempt_at = ?, sent_at = ?"
-            + " WHERE idempotency_key = ?", Timestamp.from(now), Timestamp.from(now), notice.key()));
+        "UPDATE notice SET status = 'SENT', last_error = NULL, sent_at = ? WHERE idempotency_key = ? AND status = 'SENDING'",
+        Timestamp.from(sentAt), notice.key()));
     log.info("Notice {} ({}) sent to {} as {}", notice.key(), notice.template(), stored.record().recipients(), stored.record().messageId());
     return findStored(notice.key()).orElseThrow().record();
+  }
+
+  /**
+   * Sends the notice once the caller's transaction has committed (nothing if it rolls back); without an
+   * active transaction, at once. For Java callers outside a job: a mail must not announce what a rollback
+   * undoes. The send then runs outside any retry: a failure is logged and recorded as FAILED with its error
+   * (listed by {@link #noticesFor}), not thrown at the caller whose transaction has already committed. Use
+   * an async BPMN notice step where retries and incidents are needed.
+   */
+  public void sendAfterCommit(Notice notice) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      send(notice);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        try {
+          send(notice);
+        } catch (NoticeDeliveryException e) {
+          log.error("Notice {} could not be sent after commit; recorded as FAILED", notice.key(), e);
+        }
+      }
+    });
   }
 
   /** Every notice of a case, oldest first. */
@@ -175,12 +231,12 @@ public class NotificationService {
         "SELECT " + COLUMNS + " FROM notice WHERE idempotency_key = ?", (rs, n) -> row(rs), key).stream().findFirst());
   }
 
-  private NoticeRecord insert(Notice notice, String subject, String body, String messageId, NoticeStatus status) {
+  private NoticeRecord insert(Notice notice, String messageId, NoticeStatus status) {
     Instant now = now();
     try {
       ownTransaction.executeWithoutResult(tx -> jdbc.update("INSERT INTO notice (" + COLUMNS + ")"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, NULL, NULL)",
-          notice.key(), notice.caseRef(), notice.template(), String.join(",", notice.to()), subject, body, messageId,
+              + " VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, 0, NULL, ?, NULL, NULL)",
+          notice.key(), notice.caseRef(), notice.template(), String.join(",", notice.to()), messageId,
           status.name(), Timestamp.from(now)));
     } catch (DuplicateKeyException e) {
       log.info("Notice {} was recorded concurrently", notice.key());
@@ -188,14 +244,35 @@ public class NotificationService {
     return findStored(notice.key()).orElseThrow().record();
   }
 
-  private void recordFailure(String key, Exception e) {
+  /** The claim went to another caller: its final state, or a failure if that caller is still sending. */
+  private NoticeRecord afterLostClaim(String key) {
+    NoticeRecord current = findStored(key).orElseThrow().record();
+    if (current.status().isFinal()) {
+      log.info("Notice {} was completed concurrently: {}", key, current.status());
+      return current;
+    }
+    throw new NoticeDeliveryException("Notice " + key + " is being sent by another attempt (status "
+        + current.status() + "); retry later");
+  }
+
+  /** Records a failed attempt, if the row is in a state this attempt owns ({@code condition}). */
+  private void recordFailure(String key, String condition, boolean countAttempt, Exception e, Object... conditionArgs) {
     String error = e.getClass().getSimpleName() + ": " + e.getMessage();
     String truncated = error.length() > 2000 ? error.substring(0, 2000) : error;
     Instant now = now();
+    Object[] args = new Object[3 + conditionArgs.length];
+    args[0] = truncated;
+    args[1] = Timestamp.from(now);
+    args[2] = key;
+    System.arraycopy(conditionArgs, 0, args, 3, conditionArgs.length);
     ownTransaction.executeWithoutResult(tx -> jdbc.update(
-        "UPDATE notice SET status = 'FAILED', attempts = attempts + 1, last_error = ?, last_attempt_at = ?"
-            + " WHERE idempotency_key = ?", truncated, Timestamp.from(now), key));
+        "UPDATE notice SET status = 'FAILED', last_error = ?, last_attempt_at = ?"
+            + (countAttempt ? ", attempts = attempts + 1" : "") + " WHERE idempotency_key = ? AND" + condition, args));
     log.warn("Notice {} failed: {}", key, truncated);
+  }
+
+  private static Timestamp staleBefore() {
+    return Timestamp.from(now().minus(SENDING_EXPIRES_AFTER));
   }
 
   /** The engine's clock, so that process tests that move it see consistent notice timestamps. */

@@ -1,5 +1,6 @@
 package cn.hrss.assessment.registry;
 
+import cn.hrss.assessment.calendar.CalendarProperties;
 import cn.hrss.assessment.codes.CreditCodes;
 import cn.hrss.assessment.codes.FilingCode;
 import cn.hrss.assessment.codes.OccupationCodes;
@@ -37,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class JdbcInstitutionRegistry implements InstitutionRegistry {
 
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   /** 004 Art. 23: a filing is valid for 3 years. */
   private static final int VALIDITY_YEARS = 3;
 
@@ -46,9 +46,12 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
           + " parent_filing_code, status, filed_on, valid_until, rectification_deadline FROM registry_institution";
 
   private final NamedParameterJdbcTemplate jdbc;
+  /** Filing dates and validity are calendar days where the calendar counts them (assessment.calendar.zone). */
+  private final ZoneId zone;
 
-  JdbcInstitutionRegistry(NamedParameterJdbcTemplate jdbc) {
+  JdbcInstitutionRegistry(NamedParameterJdbcTemplate jdbc, CalendarProperties calendar) {
     this.jdbc = jdbc;
+    this.zone = calendar.zone();
   }
 
   @Override
@@ -506,8 +509,8 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
     return date == null ? null : date.toLocalDate();
   }
 
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate();
+  private LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
   }
 
   private static Timestamp now() {

@@ -67,6 +67,27 @@ class CalendarOverrideFileTest {
   }
 
   @Test
+  void aDecemberDateAnnouncedWithTheNextYearSurvivesALaterBlockForItsOwnYear() {
+    // The 2028 block (listed first) carries the New Year's 调休 of Sunday 2027-12-26 and the day off
+    // Friday 2027-12-31; the 2027 block that follows must not wipe them out.
+    CalendarOverrideFile file = parse("""
+        years:
+          2028:
+            complete: true
+            holidays: [2027-12-31, 2028-01-01..2028-01-03]
+            working-days: [2027-12-26]
+          2027:
+            complete: true
+            holidays: [2027-01-01, 2027-10-01..2027-10-07]
+        """);
+    WorkingDayCalendar calendar = new WorkingDayCalendar(CalendarData.fromTyme().withOverrides(file));
+
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 12, 26))).as("adjusted Sunday from the 2028 block").isTrue();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 12, 31))).as("day off from the 2028 block").isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 10, 4))).as("2027 block").isFalse();
+  }
+
+  @Test
   void anIncompleteYearStaysUnusableEvenIfTheLibraryKnowsIt() {
     CalendarOverrideFile file = parse("""
         years:

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class MailRendererTest {
 
-  private final MailRenderer renderer = new MailRenderer();
+  private final MailRenderer renderer = new MailRenderer(ZoneId.of("Asia/Shanghai"));
 
   @Test
   void subjectIsTheRenderedTitleAndTheBodyUsesTheCommonLayout() {
@@ -45,6 +45,16 @@ class MailRendererTest {
         Map.of("caseRef", "BA-1", "applicantName", "甲", "deadline", endOfDay));
 
     assertThat(mail.html()).contains("2026年3月4日");
+  }
+
+  @Test
+  void deadlineIsTheDayInTheConfiguredCalendarZone() {
+    // 2026-03-05 02:00 in Beijing is 2026-03-04 18:00 UTC: the day depends on assessment.calendar.zone.
+    Date instant = Date.from(ZonedDateTime.of(2026, 3, 5, 2, 0, 0, 0, ZoneId.of("Asia/Shanghai")).toInstant());
+    Map<String, Object> model = Map.of("caseRef", "BA-1", "applicantName", "甲", "deadline", instant);
+
+    assertThat(renderer.render("test-notice", model).html()).contains("2026年3月5日");
+    assertThat(new MailRenderer(ZoneId.of("UTC")).render("test-notice", model).html()).contains("2026年3月4日");
   }
 
   @Test

@@ -10,6 +10,12 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
@@ -19,6 +25,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,6 +243,150 @@ class NotificationIT {
           .containsEntry("caseRef", "BA-IT-0006").containsEntry("recipients", List.of(APPLICANT));
       assertThat((String) n.get("messageId")).startsWith("<notice-it-api@");
     });
+  }
+
+  @Test
+  void anAsyncMultiInstanceNoticeStepSendsOneNoticePerRecipient() throws Exception {
+    // asyncBefore on the step: the one job sits on the multi-instance body and runs all three instances.
+    repositoryService.createDeployment().addModelInstance("Process_NoticeMi.bpmn", Bpmn.createExecutableProcess("Process_NoticeMi")
+        .camundaHistoryTimeToLive(1).startEvent("StartEvent_Started")
+        .serviceTask("Task_NotifyEach").camundaAsyncBefore().camundaDelegateExpression("${sendNoticeDelegate}")
+          .camundaInputParameter("noticeTemplate", "test-notice")
+          .multiInstance().camundaCollection("${addrs}").camundaElementVariable("noticeTo").multiInstanceDone()
+        .userTask("Task_ContinueCase").endEvent("EndEvent_Done").done()).deploy();
+    List<String> addresses = List.of("a@example.cn", "b@example.cn", "c@example.cn");
+
+    runtimeService.startProcessInstanceByKey("Process_NoticeMi", "BA-IT-0010",
+        Map.of("addrs", addresses, "applicantName", "甲"));
+    assertThat(jobs.runDue()).isEqualTo(1);
+
+    assertThat(TestMail.server().getReceivedMessages()).hasSize(3)
+        .extracting(m -> m.getAllRecipients()[0].toString()).containsExactlyInAnyOrderElementsOf(addresses);
+    List<NoticeRecord> notices = notifications.noticesFor("BA-IT-0010");
+    assertThat(notices).hasSize(3).allSatisfy(n -> assertThat(n.status()).isEqualTo(NoticeStatus.SENT));
+    assertThat(notices).extracting(NoticeRecord::key)
+        .allMatch(key -> key.matches("job-.+-Task_NotifyEach#[012]")).doesNotHaveDuplicates();
+    assertThat(notices).extracting(NoticeRecord::messageId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void anAsyncParallelGatewayFollowedByTwoNoticeStepsSendsBoth() {
+    repositoryService.createDeployment().addModelInstance("Process_NoticeFork.bpmn", Bpmn.createExecutableProcess("Process_NoticeFork")
+        .camundaHistoryTimeToLive(1).startEvent("StartEvent_Started").parallelGateway("Gateway_Fork").camundaAsyncBefore()
+        .serviceTask("Task_NotifyApplicant").camundaDelegateExpression("${sendNoticeDelegate}")
+          .camundaInputParameter("noticeTemplate", "test-notice").camundaInputParameter("noticeTo", "applicant@example.cn")
+        .parallelGateway("Gateway_Join").userTask("Task_ContinueCase").endEvent("EndEvent_Done")
+        .moveToNode("Gateway_Fork")
+        .serviceTask("Task_NotifyOfficer").camundaDelegateExpression("${sendNoticeDelegate}")
+          .camundaInputParameter("noticeTemplate", "test-notice").camundaInputParameter("noticeTo", "officer@example.cn")
+        .connectTo("Gateway_Join").done()).deploy();
+
+    runtimeService.startProcessInstanceByKey("Process_NoticeFork", "BA-IT-0011", Map.of("applicantName", "乙"));
+    assertThat(jobs.runDue()).isEqualTo(1);
+
+    assertThat(TestMail.server().getReceivedMessages()).hasSize(2);
+    assertThat(notifications.noticesFor("BA-IT-0011")).hasSize(2)
+        .allSatisfy(n -> assertThat(n.status()).isEqualTo(NoticeStatus.SENT))
+        .extracting(NoticeRecord::key).anyMatch(k -> k.endsWith("-Task_NotifyApplicant"))
+        .anyMatch(k -> k.endsWith("-Task_NotifyOfficer"));
+  }
+
+  @Test
+  void aSynchronousNoticeStepIsRefusedNamingTheStep() {
+    repositoryService.createDeployment().addModelInstance("Process_NoticeSync.bpmn", Bpmn.createExecutableProcess("Process_NoticeSync")
+        .camundaHistoryTimeToLive(1).startEvent("StartEvent_Started")
+        .serviceTask("Task_NotifySync").camundaDelegateExpression("${sendNoticeDelegate}")
+          .camundaInputParameter("noticeTemplate", "test-notice").camundaInputParameter("noticeTo", APPLICANT)
+        .userTask("Task_ContinueCase").endEvent("EndEvent_Done").done()).deploy();
+
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("Process_NoticeSync", "BA-IT-0012",
+        Map.of("applicantName", "丙")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("Task_NotifySync").hasMessageContaining("asyncBefore");
+    assertThat(TestMail.server().getReceivedMessages()).isEmpty();
+    assertThat(notifications.noticesFor("BA-IT-0012")).isEmpty();
+  }
+
+  @Test
+  void aRetryAfterTheOperatorCorrectedTheAddressMailsTheCorrectedAddressWithTheSameMessageId() throws Exception {
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 12, 10, 0));
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS, "BA-IT-0013",
+        Map.of("applicantEmail", "wrong@example.cn", "deadlineDate", DEADLINE));
+    String jobId = sendJob(pi).getId();
+    TestMail.server().stop(); // stands for the permanent 550 "no such user" of the wrong address
+    assertThatThrownBy(() -> managementService.executeJob(jobId)).isInstanceOf(NoticeDeliveryException.class);
+    NoticeRecord failed = notifications.noticesFor("BA-IT-0013").get(0);
+    assertThat(failed.recipients()).containsExactly("wrong@example.cn");
+
+    TestMail.server().start();
+    runtimeService.setVariable(pi.getId(), "applicantEmail", APPLICANT);
+    managementService.executeJob(jobId); // the operator's Retry
+
+    MimeMessage[] received = TestMail.server().getReceivedMessages();
+    assertThat(received).singleElement().satisfies(m -> {
+      assertThat(m.getAllRecipients()).extracting(Object::toString).containsExactly(APPLICANT);
+      assertThat(m.getMessageID()).isEqualTo(failed.messageId());
+    });
+    NoticeRecord sent = notifications.noticesFor("BA-IT-0013").get(0);
+    assertThat(sent.status()).isEqualTo(NoticeStatus.SENT);
+    assertThat(sent.recipients()).containsExactly(APPLICANT);
+    assertThat(sent.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentSendsOfOneKeyMailOnce() throws Exception {
+    Notice notice = new Notice("it-concurrent", "BA-IT-0014", "test-notice", List.of(APPLICANT), Map.of("applicantName", "甲"));
+    int threads = 6;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<NoticeStatus>> outcomes = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        outcomes.add(pool.submit(() -> {
+          start.await();
+          try {
+            return notifications.send(notice).status();
+          } catch (NoticeDeliveryException e) {
+            return null; // another attempt held the claim: a job would retry later
+          }
+        }));
+      }
+      for (Future<NoticeStatus> outcome : outcomes) {
+        assertThat(outcome.get(60, TimeUnit.SECONDS)).isIn(NoticeStatus.SENT, null);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(TestMail.server().getReceivedMessages()).hasSize(1);
+    assertThat(notifications.find("it-concurrent").orElseThrow()).satisfies(n -> {
+      assertThat(n.status()).isEqualTo(NoticeStatus.SENT);
+      assertThat(n.attempts()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void aClaimLeftByACrashedSenderIsTakenOverOnceItExpiresWithTheSameMessageId() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 12, 10, 0));
+    Notice notice = new Notice("it-claim", "BA-IT-0015", "test-notice", List.of(APPLICANT), Map.of("applicantName", "甲"));
+    notifications.send(notice);
+    TestMail.reset();
+    // The sender died after its claim (whether or not SMTP got the mail): the row stays SENDING.
+    jdbc.update("UPDATE notice SET status = 'SENDING', sent_at = NULL WHERE idempotency_key = 'it-claim'");
+    String messageId = notifications.find("it-claim").orElseThrow().messageId();
+
+    // Still within the claim: another attempt keeps off (a job would retry later).
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 12, 10, 1));
+    assertThatThrownBy(() -> notifications.send(notice)).isInstanceOf(NoticeDeliveryException.class)
+        .hasMessageContaining("another attempt");
+    assertThat(TestMail.server().getReceivedMessages()).isEmpty();
+
+    // The claim has expired (the job lock of the crashed executor has too): sent again, same Message-ID.
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 12, 10, 5));
+    NoticeRecord sent = notifications.send(notice);
+
+    assertThat(sent.status()).isEqualTo(NoticeStatus.SENT);
+    assertThat(TestMail.server().getReceivedMessages()).singleElement()
+        .satisfies(m -> assertThat(m.getMessageID()).isEqualTo(messageId));
   }
 
   private ProcessInstance start(String caseRef) {
