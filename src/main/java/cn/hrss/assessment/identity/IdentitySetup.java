@@ -47,6 +47,15 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       new GroupSpec(Groups.SUPERVISORS, "质量督导人员"),
       new GroupSpec(Groups.MANAGERS, "管理人员"));
 
+  /** Group → the processes whose instances its members read (the procedures they work in). */
+  private static final Map<String, List<String>> PROCESSES_READ_BY = Map.of(
+      Groups.ACCEPTANCE_OFFICERS, List.of("InstitutionFilingProcess", "BranchFilingProcess"),
+      Groups.EXPERTS, List.of("InstitutionFilingProcess"),
+      Groups.MINISTRY_APPROVERS, List.of("InstitutionFilingProcess", "BranchFilingProcess"),
+      Groups.PROVINCIAL_OFFICERS, List.of("BranchFilingProcess", "InstitutionFilingProcess"),
+      Groups.DISCIPLINE_OFFICERS, List.of("DisciplinaryCaseProcess"),
+      Groups.DISCIPLINE_REVIEWERS, List.of("DisciplinaryCaseProcess"));
+
   /** One Tasklist filter per group, named in Chinese, visible only to that group. */
   private static final List<FilterSpec> FILTERS = List.of(
       new FilterSpec("受理审查", Groups.ACCEPTANCE_OFFICERS, -10, "备案申请的受理审查、公示异议处理与备案决定"),
@@ -113,6 +122,10 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    // The instances (and so the variables a Tasklist card shows, e.g. 申请编号) of the procedures the group works in.
+    for (String processKey : PROCESSES_READ_BY.getOrDefault(group, List.of())) {
+      grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ_INSTANCE);
+    }
     if (Groups.DISCIPLINE_OFFICERS.equals(group)) {
       // Tasklist start form of DisciplinaryCaseProcess (CONTRACT.md).
       grant(group, Resources.PROCESS_DEFINITION, "DisciplinaryCaseProcess", Permissions.CREATE_INSTANCE);
