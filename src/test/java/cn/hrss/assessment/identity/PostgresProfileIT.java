@@ -38,6 +38,14 @@ class PostgresProfileIT {
   }
 
   @Test
+  void refusesToStartWithoutTheDisciplineIdHashSecret() {
+    // Resident ID numbers are stored only as keyed hashes (issue 4): no key, no start.
+    assertThatThrownBy(() -> application().run(arguments(TestDatabase.createDatabase(), "Pg-profile-test-7391", "")).close())
+        .rootCause()
+        .hasMessageContaining("ASSESSMENT_DISCIPLINE_ID_HASH_SECRET");
+  }
+
+  @Test
   void startsWithTheAdministratorPasswordAndCreatesNoDemoUsers() {
     String password = "Pg-profile-test-7391";
     try (ConfigurableApplicationContext context =
@@ -60,7 +68,12 @@ class PostgresProfileIT {
 
   /** Command-line arguments outrank the environment, so a CI that sets ASSESSMENT_ADMIN_PASSWORD changes nothing. */
   private static String[] arguments(String jdbcUrl, String adminPassword) {
+    return arguments(jdbcUrl, adminPassword, "pg-profile-test-id-hash-secret");
+  }
+
+  private static String[] arguments(String jdbcUrl, String adminPassword, String idHashSecret) {
     return List.of(
+        "--ASSESSMENT_DISCIPLINE_ID_HASH_SECRET=" + idHashSecret,
         "--spring.datasource.url=" + jdbcUrl,
         "--spring.datasource.username=" + TestDatabase.USER,
         "--spring.datasource.password=",

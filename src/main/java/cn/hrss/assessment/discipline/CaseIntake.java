@@ -1,0 +1,22 @@
+package cn.hrss.assessment.discipline;
+
+import java.util.List;
+
+/**
+ * Body of {@code POST /api/discipline/cases} (CONTRACT.md), also built from the Tasklist start form.
+ * {@code authorityReference}: the other authority's conclusion a case of 002 Annex 2 Art. 18 rests on (our field).
+ */
+public record CaseIntake(
+    String partyType,
+    String source,
+    Party party,
+    String partyEmail,
+    String facts,
+    List<String> reporters,
+    Boolean siteHeadConfirmed,
+    String institutionFilingCode,
+    String authorityReference) {
+
+  /** The party: {@code idNumber} for persons, {@code filingCode} for institutions, {@code staffRole} for staff. */
+  public record Party(String name, String idNumber, String filingCode, String staffRole) {}
+}

@@ -1,0 +1,39 @@
+package cn.hrss.assessment.discipline;
+
+import java.time.Instant;
+
+/** A disciplinary case as stored (ID numbers only masked and hashed). */
+public record DisciplineCase(
+    String caseNo,
+    PartyType partyType,
+    CaseSource source,
+    String partyName,
+    String partyIdHash,
+    String partyIdMasked,
+    String partyFilingCode,
+    StaffRole staffRole,
+    String partyEmail,
+    String institutionFilingCode,
+    String facts,
+    String reporters,
+    Boolean siteHeadConfirmed,
+    String authorityReference,
+    CaseStatus status,
+    Integer violationArticle,
+    Integer violationItem,
+    String severity,
+    String findings,
+    String proposedSanctions,
+    String finalSanctions,
+    String reviewOutcome,
+    Instant statementDeadline,
+    Instant appealDeadline,
+    String decidedBy,
+    String createdBy,
+    Instant createdAt) {
+
+  /** Who the sanctions are recorded against: the ID hash of a person, the filing code of an institution. */
+  String partyRef() {
+    return partyType == PartyType.INSTITUTION ? partyFilingCode : partyIdHash;
+  }
+}

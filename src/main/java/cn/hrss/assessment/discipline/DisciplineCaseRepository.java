@@ -1,0 +1,157 @@
+package cn.hrss.assessment.discipline;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Cases, tokens, submissions, sanctions and bans (V20__discipline.sql). */
+@Repository
+class DisciplineCaseRepository {
+
+  private final JdbcTemplate jdbc;
+
+  DisciplineCaseRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(DisciplineCase c) {
+    jdbc.update("INSERT INTO discipline_case (case_no, party_type, source, party_name, party_id_hash, party_id_masked,"
+            + " party_filing_code, staff_role, party_email, institution_filing_code, facts, reporters, site_head_confirmed,"
+            + " authority_reference, status, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        c.caseNo(), c.partyType().name(), c.source().name(), c.partyName(), c.partyIdHash(), c.partyIdMasked(),
+        c.partyFilingCode(), c.staffRole() == null ? null : c.staffRole().name(), c.partyEmail(), c.institutionFilingCode(),
+        c.facts(), c.reporters(), c.siteHeadConfirmed(), c.authorityReference(), c.status().name(), c.createdBy(),
+        now(), now());
+  }
+
+  boolean exists(String caseNo) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM discipline_case WHERE case_no = ?", Boolean.class, caseNo));
+  }
+
+  Optional<DisciplineCase> find(String caseNo) {
+    return jdbc.query("SELECT * FROM discipline_case WHERE case_no = ?", DisciplineCaseRepository::row, caseNo).stream().findFirst();
+  }
+
+  DisciplineCase get(String caseNo) {
+    return find(caseNo).orElseThrow(() -> new IllegalStateException("Unknown case " + caseNo));
+  }
+
+  void status(String caseNo, CaseStatus status) {
+    jdbc.update("UPDATE discipline_case SET status = ?, updated_at = ? WHERE case_no = ?", status.name(), now(), caseNo);
+  }
+
+  void determination(String caseNo, int article, int item, String severity, String findings) {
+    jdbc.update("UPDATE discipline_case SET violation_article = ?, violation_item = ?, severity = ?, findings = ?, status = ?,"
+        + " updated_at = ? WHERE case_no = ?", article, item, severity, findings, CaseStatus.DETERMINED.name(), now(), caseNo);
+  }
+
+  void proposal(String caseNo, String sanctions) {
+    jdbc.update("UPDATE discipline_case SET proposed_sanctions = ?, updated_at = ? WHERE case_no = ?", sanctions, now(), caseNo);
+  }
+
+  void decided(String caseNo, String decidedBy, String finalSanctions) {
+    jdbc.update("UPDATE discipline_case SET decided_by = ?, final_sanctions = ?, status = ?, updated_at = ? WHERE case_no = ?",
+        decidedBy, finalSanctions, CaseStatus.AWAITING_DECISION.name(), now(), caseNo);
+  }
+
+  void statementDeadline(String caseNo, Instant deadline) {
+    jdbc.update("UPDATE discipline_case SET statement_deadline = ?, updated_at = ? WHERE case_no = ?", ts(deadline), now(), caseNo);
+  }
+
+  void appealDeadline(String caseNo, Instant deadline) {
+    jdbc.update("UPDATE discipline_case SET appeal_deadline = ?, updated_at = ? WHERE case_no = ?", ts(deadline), now(), caseNo);
+  }
+
+  void reviewed(String caseNo, String outcome, String finalSanctions, Integer article, Integer item, String severity) {
+    jdbc.update("UPDATE discipline_case SET review_outcome = ?, final_sanctions = ?, violation_article = ?, violation_item = ?,"
+            + " severity = ?, updated_at = ? WHERE case_no = ?", outcome, finalSanctions, article, item, severity, now(), caseNo);
+  }
+
+  // --- submissions
+
+  void addSubmission(String caseNo, String kind, String content) {
+    jdbc.update("INSERT INTO discipline_submission (case_no, kind, content, received_at) VALUES (?, ?, ?, ?)", caseNo, kind, content, now());
+  }
+
+  List<String> submissions(String caseNo, String kind) {
+    return jdbc.queryForList("SELECT content FROM discipline_submission WHERE case_no = ? AND kind = ? ORDER BY id", String.class, caseNo, kind);
+  }
+
+  // --- sanctions and bans
+
+  void addSanction(String caseNo, String code, PartyType partyType, String partyRef, int article, int item, LocalDate until) {
+    jdbc.update("INSERT INTO discipline_sanction (case_no, code, party_type, party_ref, article, item, until_date, executed_at)"
+        + " VALUES (?,?,?,?,?,?,?,?)", caseNo, code, partyType.name(), partyRef, article, item, until, now());
+  }
+
+  record ExecutedSanction(long id, String code, String partyRef, int article, int item, LocalDate until, Instant executedAt, Instant undoneAt) {}
+
+  List<ExecutedSanction> sanctions(String caseNo) {
+    return jdbc.query("SELECT * FROM discipline_sanction WHERE case_no = ? ORDER BY id", (rs, n) -> new ExecutedSanction(
+        rs.getLong("id"), rs.getString("code"), rs.getString("party_ref"), rs.getInt("article"), rs.getInt("item"),
+        rs.getObject("until_date", LocalDate.class), instant(rs, "executed_at"), instant(rs, "undone_at")), caseNo);
+  }
+
+  void undoSanctions(String caseNo, String reason) {
+    jdbc.update("UPDATE discipline_sanction SET undone_at = ?, undo_reason = ? WHERE case_no = ? AND undone_at IS NULL", now(), reason, caseNo);
+    jdbc.update("UPDATE discipline_ban SET lifted_at = ?, lift_reason = ? WHERE case_no = ? AND lifted_at IS NULL", now(), reason, caseNo);
+  }
+
+  /** 002 Annex 2 Art. 14(6): the institution holds a warning under Art. 13 from an earlier case, not revoked. */
+  boolean hasArticle13Warning(String filingCode, String exceptCaseNo) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM discipline_sanction WHERE party_ref = ?"
+        + " AND code = 'WARNING' AND article = 13 AND undone_at IS NULL AND case_no <> ?", Boolean.class, filingCode, exceptCaseNo));
+  }
+
+  void addBan(String caseNo, String idHash, String idMasked, String name, String sanction, int article, int item,
+      LocalDate startsOn, LocalDate endsOn) {
+    jdbc.update("INSERT INTO discipline_ban (case_no, id_hash, id_masked, party_name, sanction, article, item, starts_on, ends_on)"
+        + " VALUES (?,?,?,?,?,?,?,?,?)", caseNo, idHash, idMasked, name, sanction, article, item, startsOn, endsOn);
+  }
+
+  /** A ban answered by the bans endpoint. */
+  public record Ban(String caseNo, String partyName, String idNumberMasked, String sanction, int article, int item,
+      LocalDate startsOn, LocalDate endsOn) {}
+
+  List<Ban> activeBans(String idHash, LocalDate today) {
+    return jdbc.query("SELECT * FROM discipline_ban WHERE id_hash = ? AND lifted_at IS NULL AND ends_on >= ? ORDER BY ends_on DESC",
+        (rs, n) -> new Ban(rs.getString("case_no"), rs.getString("party_name"), rs.getString("id_masked"),
+            rs.getString("sanction"), rs.getInt("article"), rs.getInt("item"),
+            rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class)), idHash, today);
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static DisciplineCase row(ResultSet rs, int n) throws SQLException {
+    String role = rs.getString("staff_role");
+    return new DisciplineCase(rs.getString("case_no"), PartyType.valueOf(rs.getString("party_type")),
+        CaseSource.valueOf(rs.getString("source")), rs.getString("party_name"), rs.getString("party_id_hash"),
+        rs.getString("party_id_masked"), rs.getString("party_filing_code"), role == null ? null : StaffRole.valueOf(role),
+        rs.getString("party_email"), rs.getString("institution_filing_code"), rs.getString("facts"), rs.getString("reporters"),
+        (Boolean) rs.getObject("site_head_confirmed"), rs.getString("authority_reference"),
+        CaseStatus.valueOf(rs.getString("status")), (Integer) rs.getObject("violation_article"),
+        (Integer) rs.getObject("violation_item"), rs.getString("severity"), rs.getString("findings"),
+        rs.getString("proposed_sanctions"), rs.getString("final_sanctions"), rs.getString("review_outcome"),
+        instant(rs, "statement_deadline"), instant(rs, "appeal_deadline"), rs.getString("decided_by"),
+        rs.getString("created_by"), instant(rs, "created_at"));
+  }
+}

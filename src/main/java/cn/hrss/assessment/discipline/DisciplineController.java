@@ -1,0 +1,167 @@
+package cn.hrss.assessment.discipline;
+
+import cn.hrss.assessment.codes.ResidentIdNumbers;
+import cn.hrss.assessment.identity.ApiAuthenticationFilter;
+import cn.hrss.assessment.identity.Caller;
+import cn.hrss.assessment.identity.Groups;
+import cn.hrss.assessment.identity.Officers;
+import cn.hrss.assessment.notification.NotificationService;
+import cn.hrss.assessment.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Discipline API of CONTRACT.md: officers with Basic auth, the party with the case's bearer token. */
+@RestController
+class DisciplineController {
+
+  private static final String[] OFFICERS = {Groups.DISCIPLINE_OFFICERS, Groups.DISCIPLINE_REVIEWERS, Groups.MANAGERS};
+
+  private final DisciplineCaseService service;
+  private final Officers officers;
+  private final ViolationCatalog catalog;
+  private final DisciplineArchive archive;
+  private final NotificationService notifications;
+
+  DisciplineController(DisciplineCaseService service, Officers officers, ViolationCatalog catalog, DisciplineArchive archive,
+      NotificationService notifications) {
+    this.service = service;
+    this.officers = officers;
+    this.catalog = catalog;
+    this.archive = archive;
+    this.notifications = notifications;
+  }
+
+  record Opened(String caseNo, String accessToken) {}
+
+  record Submission(String content) {}
+
+  @PostMapping("/api/discipline/cases")
+  ResponseEntity<Opened> open(@RequestBody CaseIntake intake, HttpServletRequest request) {
+    Caller caller = officers.require(request, Groups.DISCIPLINE_OFFICERS);
+    DisciplineCaseService.Registered r = service.open(intake, caller.userId());
+    return ResponseEntity.created(URI.create("/api/discipline/cases/" + r.caseNo())).body(new Opened(r.caseNo(), r.accessToken()));
+  }
+
+  @GetMapping("/api/discipline/cases/{caseNo}")
+  Map<String, Object> status(@PathVariable String caseNo, HttpServletRequest request) {
+    boolean officer = authorise(caseNo, request);
+    DisciplineCase c = service.find(caseNo).orElseThrow(() -> ApiProblem.notFound("案件 " + caseNo + " 不存在"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("caseNo", c.caseNo());
+    body.put("status", c.status().name());
+    body.put("stage", c.status().label());
+    body.put("partyType", c.partyType().name());
+    body.put("source", c.source().name());
+    Map<String, Object> party = new LinkedHashMap<>();
+    party.put("name", c.partyName());
+    party.put("idNumberMasked", c.partyIdMasked());
+    party.put("filingCode", c.partyFilingCode());
+    party.put("staffRole", c.staffRole() == null ? null : c.staffRole().name());
+    body.put("party", party);
+    body.put("institutionFilingCode", c.institutionFilingCode());
+    body.put("facts", c.facts());
+    if (c.violationArticle() != null) {
+      Map<String, Object> determination = new LinkedHashMap<>();
+      determination.put("violationArticle", c.violationArticle());
+      determination.put("violationItem", c.violationItem());
+      determination.put("severity", c.severity());
+      determination.put("findings", c.findings());
+      determination.put("reasons", catalog.reasons(c.violationArticle(), c.violationItem()));
+      body.put("determination", determination);
+    }
+    body.put("proposedSanctions", sanctions(c.proposedSanctions()));
+    body.put("finalSanctions", c.finalSanctions() == null ? null : sanctions(c.finalSanctions()));
+    body.put("reviewOutcome", c.reviewOutcome());
+    Map<String, Object> deadlines = new LinkedHashMap<>();
+    deadlines.put("statement", c.statementDeadline());
+    deadlines.put("appeal", c.appealDeadline());
+    body.put("deadlines", deadlines);
+    body.put("documents", archive.entriesOf(caseNo).stream()
+        .filter(e -> !e.channel().equals("INTERNAL"))
+        .map(e -> Map.of("kind", e.kind(), "title", e.title(), "channel", e.channel(), "servedAt", (Object) e.recordedAt()))
+        .toList());
+    body.put("executedSanctions", service.sanctions(caseNo).stream().map(s -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("code", s.code());
+      m.put("name", catalog.sanctionNames(s.code()).get(0));
+      m.put("until", s.until());
+      m.put("executedAt", s.executedAt());
+      m.put("undoneAt", s.undoneAt());
+      return m;
+    }).toList());
+    body.put("statements", service.submissions(caseNo, "STATEMENT"));
+    body.put("appeals", service.submissions(caseNo, "APPEAL"));
+    if (officer) {
+      body.put("decidedBy", c.decidedBy());
+      body.put("notices", notifications.noticesFor(caseNo));
+    }
+    return body;
+  }
+
+  @PostMapping("/api/discipline/cases/{caseNo}/statements")
+  ResponseEntity<Map<String, Object>> statement(@PathVariable String caseNo, @RequestBody Submission submission,
+      HttpServletRequest request) {
+    authorise(caseNo, request);
+    service.submitStatement(caseNo, submission == null ? null : submission.content());
+    return ResponseEntity.status(201).body(Map.of("caseNo", caseNo, "received", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()));
+  }
+
+  @PostMapping("/api/discipline/cases/{caseNo}/appeals")
+  ResponseEntity<Map<String, Object>> appeal(@PathVariable String caseNo, @RequestBody Submission submission,
+      HttpServletRequest request) {
+    authorise(caseNo, request);
+    service.submitAppeal(caseNo, submission == null ? null : submission.content());
+    return ResponseEntity.status(201).body(Map.of("caseNo", caseNo, "received", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()));
+  }
+
+  /** {@code GET /api/sanctions/bans?idNumber=}: active assessment bans of a person (officers only). */
+  @GetMapping("/api/sanctions/bans")
+  Map<String, Object> bans(@RequestParam(required = false) String idNumber, HttpServletRequest request) {
+    officers.require(request, OFFICERS);
+    if (idNumber == null || !ResidentIdNumbers.isValid(idNumber.strip().toUpperCase())) {
+      throw ApiProblem.invalid("idNumber", "公民身份号码无效（GB 11643 校验未通过）");
+    }
+    var bans = service.activeBans(idNumber);
+    return Map.of("idNumberMasked", ResidentIdNumbers.mask(idNumber.strip().toUpperCase()), "banned", !bans.isEmpty(), "bans", bans);
+  }
+
+  /** {@code GET /api/discipline/archive/verify}: walks the hash chain of the disciplinary record (Art. 20). */
+  @GetMapping("/api/discipline/archive/verify")
+  DisciplineArchive.Verification verify(HttpServletRequest request) {
+    officers.require(request, OFFICERS);
+    return archive.verify();
+  }
+
+  /** Officers (Basic auth) or the party with the bearer token of this case; returns whether the caller is an officer. */
+  private boolean authorise(String caseNo, HttpServletRequest request) {
+    if (ApiAuthenticationFilter.callerOf(request).isPresent()) {
+      officers.require(request, OFFICERS);
+      return true;
+    }
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw ApiProblem.unauthorized("请使用案件访问令牌（Authorization: Bearer）或工作人员账号访问。");
+    }
+    if (!service.tokenMatches(caseNo, header.substring(7))) {
+      throw ApiProblem.forbidden("访问令牌与案件不符");
+    }
+    return false;
+  }
+
+  private List<Map<String, String>> sanctions(String codes) {
+    return SanctionExecution.codes(codes).stream()
+        .map(code -> Map.of("code", code, "name", catalog.sanctionNames(code).get(0))).toList();
+  }
+}

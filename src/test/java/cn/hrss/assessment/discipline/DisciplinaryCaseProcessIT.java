@@ -1,0 +1,407 @@
+package cn.hrss.assessment.discipline;
+
+import static cn.hrss.assessment.discipline.DisciplinaryCaseProcess.Ids;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.hrss.assessment.registry.Institution;
+import cn.hrss.assessment.registry.InstitutionRegistry;
+import cn.hrss.assessment.registry.InstitutionStatus;
+import cn.hrss.assessment.support.IntegrationTest;
+import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.TestMail;
+import cn.hrss.assessment.web.ApiProblem;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One test per path of DisciplinaryCaseProcess (STYLE.md), driven through the domain service and the engine API with
+ * the job executor off; the clock starts on Monday 2026-03-02 09:00 Beijing time.
+ */
+@IntegrationTest
+@Import(DisciplineCoverageConfiguration.class)
+class DisciplinaryCaseProcessIT {
+
+  private static final LocalDateTime START = LocalDateTime.of(2026, 3, 2, 9, 0);
+  private static final List<String> OFFICER = List.of("discipline-officers");
+  private static final List<String> REVIEWER = List.of("discipline-reviewers");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired DisciplineCaseService service;
+  @Autowired DisciplineArchive archive;
+  @Autowired InstitutionRegistry registry;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Jobs jobs;
+
+  private final Map<String, ProcessInstance> instances = new HashMap<>();
+  private Institution school;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    TestMail.reset();
+    jobs.moveClockTo(START);
+    school = DisciplineFixtures.institution(registry, "郑州市测试职业技能评价中心", "school@example.cn");
+  }
+
+  @AfterEach
+  void tearDown() {
+    identity.clearAuthentication();
+    jobs.resetClock();
+  }
+
+  @Test
+  void noStatementAndNoAppeal_candidateImpersonationSeriousIsBannedFiveYears() {
+    String id = DisciplineFixtures.idNumber();
+    String caseNo = open(DisciplineFixtures.candidate("张三", id, "zhangsan@example.cn", school.filingCode()));
+    determine(caseNo, 7, 4, "SERIOUS");
+    assertThat(instance(caseNo)).isWaitingAt(Ids.WAIT_STATEMENT);
+    // 5 working days after Monday 2 March: Monday 9 March, end of day Beijing time.
+    assertThat(service.find(caseNo).orElseThrow().statementDeadline())
+        .isEqualTo(LocalDateTime.of(2026, 3, 9, 23, 59, 59).atZone(Jobs.ZONE).toInstant());
+    assertThat(mailsTo("zhangsan@example.cn")).anySatisfy(s -> assertThat(s).contains("处理告知书"));
+    assertThat(mailsTo("school@example.cn")).anySatisfy(s -> assertThat(s).contains("处理告知书"));
+    // 002 Annex 2 Art. 17: facts, reasons (article and item text), legal basis, proposed sanctions, deadline, how to answer.
+    assertThat(bodyTo("zhangsan@example.cn", "处理告知书"))
+        .contains("冒名顶替", "第七条", "（四）由他人冒名顶替参加评价或替他人参加评价的", "情节严重", "第七条第（四）项",
+            "5年内不得参加评价", "移送有关部门处理", "2026年3月9日", "/statements", "Authorization: Bearer")
+        .doesNotContain(id);
+    assertThat(bodyTo("school@example.cn", "处理告知书")).doesNotContain("Authorization: Bearer");
+    assertThat(service.find(caseNo).orElseThrow().proposedSanctions()).isEqualTo("CANCEL_ALL_SCORES,BAN_5_YEARS,REFERRAL");
+
+    passStatementWindow(caseNo);
+    assertThat(instance(caseNo)).isWaitingAt(Ids.ISSUE_DECISION);
+    decide(caseNo, "discipline", true);
+    assertThat(instance(caseNo)).hasPassed(Ids.SERVE_DECISION, Ids.EXECUTE).isWaitingAt(Ids.WAIT_APPEAL);
+    assertThat(mailsTo("zhangsan@example.cn")).anySatisfy(s -> assertThat(s).contains("处理决定书"));
+    assertThat(service.activeBans(id)).singleElement().satisfies(ban -> {
+      assertThat(ban.sanction()).isEqualTo("BAN_5_YEARS");
+      assertThat(ban.startsOn()).isEqualTo(LocalDate.of(2026, 3, 10));
+      assertThat(ban.endsOn()).isEqualTo(LocalDate.of(2031, 3, 9));
+      assertThat(ban.idNumberMasked()).doesNotContain(id.substring(6, 14));
+    });
+
+    passAppealWindow(caseNo);
+    assertThat(instance(caseNo)).hasPassed(Ids.CLOSE).isEnded();
+    assertThat(service.find(caseNo).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(archive.entriesOf(caseNo)).extracting(DisciplineArchive.Entry::kind)
+        .contains("CASE_OPENED", "DETERMINATION", "NOTICE_OF_INTENT", "DECISION", "CASE_CLOSED");
+    assertThat(archive.verify().ok()).isTrue();
+  }
+
+  @Test
+  void statementMaintained_leadsToTheDecision() {
+    String caseNo = open(DisciplineFixtures.candidate("李四", DisciplineFixtures.idNumber(), "lisi@example.cn", school.filingCode()));
+    determine(caseNo, 6, 1, null);
+    service.submitStatement(caseNo, "手机未开机，仅放在口袋里。");
+    assertThat(instance(caseNo)).isWaitingAt(Ids.CONSIDER_STATEMENT);
+    complete(caseNo, Ids.CONSIDER_STATEMENT, "discipline", OFFICER,
+        Map.of("statementOutcome", "MAINTAIN", "statementResponse", "监控显示考生使用手机，陈述不予采纳。"));
+    assertThat(instance(caseNo)).isWaitingAt(Ids.ISSUE_DECISION);
+  }
+
+  @Test
+  void statementRedetermine_returnsToTheDetermination() {
+    String caseNo = open(DisciplineFixtures.candidate("王五", DisciplineFixtures.idNumber(), "wangwu@example.cn", school.filingCode()));
+    determine(caseNo, 6, 1, null);
+    service.submitStatement(caseNo, "我只是看了时间。");
+    complete(caseNo, Ids.CONSIDER_STATEMENT, "discipline", OFFICER,
+        Map.of("statementOutcome", "REDETERMINE", "statementResponse", "改按第五条认定。"));
+    assertThat(instance(caseNo)).isWaitingAt(Ids.DETERMINE);
+    determine(caseNo, 5, 1, null);
+    assertThat(service.find(caseNo).orElseThrow().proposedSanctions()).isEqualTo("CANCEL_SUBJECT_SCORE");
+  }
+
+  @Test
+  void statementDropped_closesTheCaseAndTellsTheParty() {
+    String caseNo = open(DisciplineFixtures.candidate("赵六", DisciplineFixtures.idNumber(), "zhaoliu@example.cn", school.filingCode()));
+    determine(caseNo, 5, 3, null);
+    service.submitStatement(caseNo, "当时是在提醒邻座考生。");
+    complete(caseNo, Ids.CONSIDER_STATEMENT, "discipline", OFFICER,
+        Map.of("statementOutcome", "DROP", "statementResponse", "经核实不构成违纪。"));
+    jobs.runDue();
+    assertThat(instance(caseNo)).hasPassed(Ids.SERVE_DROP).isEnded();
+    assertThat(mailsTo("zhaoliu@example.cn")).anySatisfy(s -> assertThat(s).contains("不予处理"));
+    assertThat(service.find(caseNo).orElseThrow().status()).isEqualTo(CaseStatus.DROPPED);
+  }
+
+  @Test
+  void aStatementAfterTheWindowIsRefused() {
+    String caseNo = open(DisciplineFixtures.candidate("孙七", DisciplineFixtures.idNumber(), "sunqi@example.cn", school.filingCode()));
+    determine(caseNo, 5, 1, null);
+    jobs.moveClockTo(LocalDateTime.of(2026, 3, 10, 8, 0));
+    assertThatThrownBy(() -> service.submitStatement(caseNo, "迟到的陈述"))
+        .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(409));
+  }
+
+  @Test
+  void decisionNotApproved_returnsToTheDetermination() {
+    String caseNo = open(DisciplineFixtures.candidate("周八", DisciplineFixtures.idNumber(), "zhouba@example.cn", school.filingCode()));
+    determine(caseNo, 5, 2, null);
+    passStatementWindow(caseNo);
+    decide(caseNo, "discipline", false);
+    assertThat(instance(caseNo)).isWaitingAt(Ids.DETERMINE);
+  }
+
+  @Test
+  void appealUpheld_keepsTheSanctionsAndServesTheReviewDecision() {
+    String id = DisciplineFixtures.idNumber();
+    String caseNo = decidedCandidateCase(id, "wu@example.cn", 6, 2, null);
+    service.submitAppeal(caseNo, "我没有抄袭。");
+    assertThat(instance(caseNo)).isWaitingAt(Ids.REVIEW);
+    complete(caseNo, Ids.REVIEW, "reviewer", REVIEWER, Map.of("reviewOutcome", "UPHOLD", "reviewReasoning", "证据确凿。"));
+    jobs.runDue();
+    assertThat(instance(caseNo)).hasPassed(Ids.SERVE_REVIEW, Ids.CLOSE).hasNotPassed(Ids.ADJUST).isEnded();
+    assertThat(service.activeBans(id)).singleElement().extracting(DisciplineCaseRepository.Ban::sanction).isEqualTo("BAN_CURRENT_YEAR");
+    assertThat(mailsTo("wu@example.cn")).anySatisfy(s -> assertThat(s).contains("复核决定书"));
+  }
+
+  @Test
+  void appealAmended_replacesTheFiveYearBanByATwoYearBan() {
+    String id = DisciplineFixtures.idNumber();
+    String caseNo = decidedCandidateCase(id, "zheng@example.cn", 7, 4, "SERIOUS");
+    assertThat(service.activeBans(id)).extracting(DisciplineCaseRepository.Ban::sanction).containsExactly("BAN_5_YEARS");
+    service.submitAppeal(caseNo, "情节轻微，系初犯。");
+    complete(caseNo, Ids.REVIEW, "reviewer", REVIEWER, Map.of("reviewOutcome", "AMEND", "reviewReasoning", "情节轻微。",
+        "amendedArticle", 7, "amendedItem", 4, "amendedSeverity", "MINOR"));
+    jobs.runDue();
+    assertThat(instance(caseNo)).hasPassed(Ids.ADJUST, Ids.SERVE_REVIEW).isEnded();
+    assertThat(service.activeBans(id)).singleElement().satisfies(ban -> {
+      assertThat(ban.sanction()).isEqualTo("BAN_2_YEARS");
+      // The amended ban runs from the day the decision was first executed (10 March 2026), not from the review.
+      assertThat(ban.startsOn()).isEqualTo(LocalDate.of(2026, 3, 10));
+      assertThat(ban.endsOn()).isEqualTo(LocalDate.of(2028, 3, 9));
+    });
+  }
+
+  @Test
+  void anAmendmentIsCheckedLikeADetermination() {
+    String caseNo = decidedCandidateCase(DisciplineFixtures.idNumber(), "qian@example.cn", 7, 4, "SERIOUS");
+    service.submitAppeal(caseNo, "不服。");
+    assertThatThrownBy(() -> complete(caseNo, Ids.REVIEW, "reviewer", REVIEWER,
+        Map.of("reviewOutcome", "AMEND", "reviewReasoning", "改判", "amendedArticle", 10, "amendedItem", 1)))
+        .hasMessageContaining("amendedArticle");
+  }
+
+  @Test
+  void appealRevoked_liftsTheSuspensionOfTheInstitution() {
+    Institution org = DisciplineFixtures.institution(registry, "测试培训评价有限公司", "org-revoke@example.cn");
+    String caseNo = open(DisciplineFixtures.institution(org.name(), org.filingCode(), null));
+    determine(caseNo, 13, 4, null);
+    passStatementWindow(caseNo);
+    decide(caseNo, "discipline", true);
+    assertThat(registry.findByFilingCode(org.filingCode()).orElseThrow().status()).isEqualTo(InstitutionStatus.SUSPENDED);
+    service.submitAppeal(caseNo, "广告系第三方所为。");
+    complete(caseNo, Ids.REVIEW, "reviewer", REVIEWER, Map.of("reviewOutcome", "REVOKE", "reviewReasoning", "证据不足。"));
+    jobs.runDue();
+    assertThat(instance(caseNo)).hasPassed(Ids.ADJUST).isEnded();
+    assertThat(registry.findByFilingCode(org.filingCode()).orElseThrow().status()).isEqualTo(InstitutionStatus.ACTIVE);
+    assertThat(service.sanctions(caseNo)).allSatisfy(s -> assertThat(s.undoneAt()).isNotNull());
+  }
+
+  @Test
+  void aPartyWithoutEmailIsServedByPublicAnnouncement() {
+    String caseNo = open(DisciplineFixtures.candidate("陈九", DisciplineFixtures.idNumber(), null, school.filingCode()));
+    determine(caseNo, 6, 4, null);
+    passStatementWindow(caseNo);
+    decide(caseNo, "discipline", true);
+    assertThat(instance(caseNo)).hasPassed(Ids.PUBLISH_DECISION).hasNotPassed(Ids.SERVE_DECISION);
+    assertThat(archive.byChannel("ANNOUNCEMENT")).anySatisfy(e -> assertThat(e.caseNo()).isEqualTo(caseNo));
+  }
+
+  @Test
+  void recidivismUnderArticle13_isProposedForTermination() {
+    Institution org = DisciplineFixtures.institution(registry, "屡犯培训评价有限公司", "org-again@example.cn");
+    String first = open(DisciplineFixtures.institution(org.name(), org.filingCode(), null));
+    determine(first, 13, 4, null);
+    passStatementWindow(first);
+    decide(first, "discipline", true);
+    passAppealWindow(first);
+    assertThat(instance(first)).isEnded();
+    registry.reinstate(org.filingCode(), "整改完成");
+
+    String second = open(DisciplineFixtures.institution(org.name(), org.filingCode(), null));
+    determine(second, 13, 7, null);
+    assertThat(service.find(second).orElseThrow().proposedSanctions()).isEqualTo("TERMINATE_FILING");
+    passStatementWindow(second);
+    decide(second, "discipline", true);
+    assertThat(registry.findByFilingCode(org.filingCode()).orElseThrow().status()).isEqualTo(InstitutionStatus.TERMINATED);
+    assertThat(registry.isRetired(org.filingCode())).isTrue();
+  }
+
+  @Test
+  void theDeciderIsRefusedAsReviewer() {
+    String caseNo = open(DisciplineFixtures.candidate("钱十", DisciplineFixtures.idNumber(), "qianshi@example.cn", school.filingCode()));
+    determine(caseNo, 6, 3, null);
+    passStatementWindow(caseNo);
+    List<String> both = List.of("discipline-officers", "discipline-reviewers");
+    complete(caseNo, Ids.ISSUE_DECISION, "alice", both, Map.of("decisionApproved", true));
+    jobs.runDue();
+    service.submitAppeal(caseNo, "不服。");
+    assertThat(task(caseNo).getDescription()).contains("alice");
+    assertThatThrownBy(() -> complete(caseNo, Ids.REVIEW, "alice", both, Map.of("reviewOutcome", "REVOKE", "reviewReasoning", "自我复核")))
+        .hasMessageContaining("回避");
+    assertThat(instance(caseNo)).isWaitingAt(Ids.REVIEW);
+    complete(caseNo, Ids.REVIEW, "reviewer", REVIEWER, Map.of("reviewOutcome", "UPHOLD", "reviewReasoning", "维持"));
+    jobs.runDue();
+    assertThat(instance(caseNo)).isEnded();
+  }
+
+  @Test
+  void aDeterminationThatDoesNotFitThePartyIsRefused() {
+    String caseNo = open(DisciplineFixtures.candidate("冯一", DisciplineFixtures.idNumber(), "feng@example.cn", school.filingCode()));
+    assertThatThrownBy(() -> determine(caseNo, 10, 1, null)).hasMessageContaining("第10条不适用于参评人员");
+    assertThatThrownBy(() -> determine(caseNo, 7, 4, null)).hasMessageContaining("MINOR");
+    assertThatThrownBy(() -> determine(caseNo, 5, 9, null)).hasMessageContaining("第5条没有第9项");
+    assertThat(instance(caseNo)).isWaitingAt(Ids.DETERMINE);
+  }
+
+  @Test
+  void aStaffCaseDecidedByTheInstitutionIsReportedToTheSupervisingDepartment() {
+    String caseNo = open(DisciplineFixtures.staff("考评员甲", DisciplineFixtures.idNumber(), "EXAMINER", school.filingCode()));
+    assertThatThrownBy(() -> determine(caseNo, 9, 1, null)).hasMessageContaining("考务管理人员");
+    determine(caseNo, 10, 1, null);
+    passStatementWindow(caseNo);
+    decide(caseNo, "discipline", true);
+    assertThat(mailsTo("supervision@hrss.example.cn")).anySatisfy(s -> assertThat(s).contains("处理决定书"));
+    assertThat(service.sanctions(caseNo)).extracting(DisciplineCaseRepository.ExecutedSanction::code)
+        .contains("REVOKE_EXAMINER_CERTIFICATE");
+  }
+
+  // --- helpers
+
+  private String decidedCandidateCase(String id, String email, int article, int item, String severity) {
+    String caseNo = open(DisciplineFixtures.candidate("吴某", id, email, school.filingCode()));
+    determine(caseNo, article, item, severity);
+    passStatementWindow(caseNo);
+    decide(caseNo, "discipline", true);
+    return caseNo;
+  }
+
+  private String open(CaseIntake intake) {
+    String caseNo = service.open(intake, "discipline").caseNo();
+    instances.put(caseNo, runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult());
+    return caseNo;
+  }
+
+  private void determine(String caseNo, int article, int item, String severity) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("violationArticle", article);
+    v.put("violationItem", item);
+    if (severity != null) {
+      v.put("severity", severity);
+    }
+    v.put("findings", "经调查核实：第" + article + "条第" + item + "项所列行为属实。");
+    complete(caseNo, Ids.DETERMINE, "discipline", OFFICER, v);
+    jobs.runDue();
+  }
+
+  private void decide(String caseNo, String user, boolean approved) {
+    complete(caseNo, Ids.ISSUE_DECISION, user, OFFICER, Map.of("decisionApproved", approved, "decisionNote", "同意"));
+    jobs.runDue();
+  }
+
+  /** Moves the clock one minute past the statement deadline and fires the window's timer. */
+  private void passStatementWindow(String caseNo) {
+    passed(service.find(caseNo).orElseThrow().statementDeadline());
+  }
+
+  private void passAppealWindow(String caseNo) {
+    passed(service.find(caseNo).orElseThrow().appealDeadline());
+  }
+
+  private void passed(java.time.Instant deadline) {
+    jobs.moveClockTo(LocalDateTime.ofInstant(deadline.plusSeconds(60), Jobs.ZONE));
+    jobs.runDue();
+  }
+
+  private void complete(String caseNo, String taskKey, String user, List<String> groups, Map<String, Object> variables) {
+    Task task = task(caseNo);
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
+    identity.setAuthentication(user, groups);
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private Task task(String caseNo) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+  }
+
+  private ProcessInstance instance(String caseNo) {
+    return instances.get(caseNo);
+  }
+
+  private static List<String> mailsTo(String address) {
+    return Arrays.stream(TestMail.server().getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+      } catch (Exception e) {
+        return false;
+      }
+    }).map(DisciplinaryCaseProcessIT::subject).toList();
+  }
+
+  private static String bodyTo(String address, String subjectPart) {
+    return Arrays.stream(TestMail.server().getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address))
+            && m.getSubject().contains(subjectPart);
+      } catch (Exception e) {
+        return false;
+      }
+    }).map(DisciplinaryCaseProcessIT::textOf).findFirst().orElse("");
+  }
+
+  /** The decoded text of a message: all its text parts (HTML and plain alternative) joined. */
+  private static String textOf(jakarta.mail.Part part) {
+    try {
+      Object content = part.getContent();
+      if (content instanceof String text) {
+        return text;
+      }
+      if (content instanceof jakarta.mail.Multipart multipart) {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          all.append(textOf(multipart.getBodyPart(i))).append('\n');
+        }
+        return all.toString();
+      }
+      return "";
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+}
