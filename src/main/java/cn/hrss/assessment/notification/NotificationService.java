@@ -180,6 +180,14 @@ public class NotificationService {
     });
   }
 
+  /**
+   * Renders a mail template as a page (e.g. a receipt to print) exactly as it is mailed, with the same engine
+   * and model rules, without sending or recording anything.
+   */
+  public String renderHtml(String template, Map<String, Object> model) {
+    return renderer.render(template, model).html();
+  }
+
   /** Every notice of a case, oldest first. */
   public List<NoticeRecord> noticesFor(String caseRef) {
     return jdbc.query("SELECT " + COLUMNS + " FROM notice WHERE case_ref = ? ORDER BY created_at, id",
