@@ -89,6 +89,11 @@ class DisciplinaryCaseProcessIT {
             "5年内不得参加评价", "移送有关部门处理", "2026年3月9日", "/statements", "Authorization: Bearer")
         .doesNotContain(id);
     assertThat(bodyTo("school@example.cn", "处理告知书")).doesNotContain("Authorization: Bearer");
+    // The heading every document shares (templates/mail/discipline-addressee.html): case, party, copies.
+    assertThat(bodyTo("zhangsan@example.cn", "处理告知书"))
+        .contains("案件编号：" + caseNo, id.substring(0, 6) + "********" + id.substring(14))
+        .doesNotContain("抄送：本文书副本");
+    assertThat(bodyTo("school@example.cn", "处理告知书")).contains("案件编号：" + caseNo, "抄送：本文书副本");
     assertThat(service.find(caseNo).orElseThrow().proposedSanctions()).isEqualTo("CANCEL_ALL_SCORES,BAN_5_YEARS,REFERRAL");
 
     passStatementWindow(caseNo);
