@@ -17,7 +17,6 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -108,11 +107,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"assessment\"");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(
-        "{\"type\":\"about:blank\",\"title\":\"需要身份认证\",\"status\":401,\"detail\":\"用户名或密码错误。\"}");
+    FilterProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "需要身份认证", "用户名或密码错误。");
   }
+
 }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,11 +27,7 @@ class CrossSiteRequestGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!SAFE_METHODS.contains(request.getMethod()) && isCrossSite(request)) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"无权执行此操作\",\"status\":403,"
-          + "\"detail\":\"拒绝来自其他网站的跨站请求。\"}");
+      FilterProblems.write(response, HttpServletResponse.SC_FORBIDDEN, "无权执行此操作", "拒绝来自其他网站的跨站请求。");
       return;
     }
     chain.doFilter(request, response);
