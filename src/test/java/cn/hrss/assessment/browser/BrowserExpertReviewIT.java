@@ -55,6 +55,7 @@ class BrowserExpertReviewIT {
     browser.screenshot("expert-review-filled");
     tasklist.complete();
     browser.await("review completed", d -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
+    tasklist.awaitNoTask(no);
     browser.screenshot("expert-review-completed");
 
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(review.getProcessInstanceId())

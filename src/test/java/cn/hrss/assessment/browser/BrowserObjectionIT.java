@@ -56,6 +56,8 @@ class BrowserObjectionIT {
     browser.screenshot("objection-answered");
     tasklist.complete();
     browser.await("objection answered", d -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
+    tasklist.awaitNoTask(no);
+    browser.screenshot("objection-done");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).count()).isEqualTo(1);
   }
 }

@@ -81,6 +81,13 @@ public final class Tasklist {
     return this;
   }
 
+  /** Waits until no card of the current list mentions {@code text} (after a completion, once the list refreshed). */
+  public Tasklist awaitNoTask(String text) {
+    browser.await("no task card containing " + text, d -> browser.all(By.cssSelector(".tasks-list > li.task")).stream()
+        .noneMatch(card -> card.getText().contains(text)));
+    return this;
+  }
+
   /** Opens a task by its id (Tasklist's own link, e.g. from a notification e-mail). */
   public Tasklist openTaskById(String taskId) {
     browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
