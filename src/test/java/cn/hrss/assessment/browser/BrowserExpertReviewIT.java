@@ -47,7 +47,8 @@ class BrowserExpertReviewIT {
     tasklist.awaitFormEnabled().choose("评审意见", "通过").fill("评审说明", "   ").complete();
     String shown = tasklist.awaitNotification("expertComment");
     browser.screenshot("blank-comment-refused-by-the-server");
-    assertThat(shown).contains("提交内容未通过校验", "必填");
+    // The server's message in Chinese, the field named by its label on the form, no engine prefix in English.
+    assertThat(shown).contains("提交内容未通过校验", "评审说明（expertComment）：必填").doesNotContain("Cannot");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
 
     String comment = "人才队伍建设制度健全，评价标准与国家职业标准一致。";
