@@ -10,7 +10,8 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Dimension;
+import java.util.Map;
+import org.openqa.selenium.chromium.HasCdp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -60,7 +61,7 @@ class BrowserStatusPageIT {
     assertThat(browser.driver().getCurrentUrl()).endsWith("/status").doesNotContain(token);
     browser.screenshot("status-desktop");
 
-    browser.driver().manage().window().setSize(new Dimension(375, 812));
+    phoneViewport(browser);
     pages.checkStatus(applicationNo, token);
     assertThat(pages.statusSummary()).contains("受理审查中");
     assertThat(pages.overflowsHorizontally()).as("page wider than a 375 px phone").isFalse();
@@ -71,6 +72,16 @@ class BrowserStatusPageIT {
     assertThat(browser.bodyText()).doesNotContain("浏览器进度测试协会");
     assertThat(pages.overflowsHorizontally()).isFalse();
     browser.screenshot("status-phone-wrong-token");
+  }
+
+  /**
+   * Emulates a 375×812 phone (CSS pixels) with Chromium's device emulation: mobile mode, so the page's viewport
+   * meta decides the layout width as on a real phone (a plain window resize stops at Chromium's minimum width).
+   */
+  private static void phoneViewport(Browser browser) {
+    ((HasCdp) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+    assertThat(browser.script("return window.innerWidth + 'x' + window.innerHeight;")).isEqualTo("375x812");
   }
 
   private JsonNode submit() throws Exception {

@@ -55,9 +55,9 @@ public final class PublicPages {
     return this;
   }
 
-  /** The summary of the application shown by the status page ("申请编号 BA… 办理状态 公示中 …"). */
+  /** The summary of the application shown by the status page (its name, then "申请编号 BA… 办理状态 公示中 …"). */
   public String statusSummary() {
-    return browser.visible(By.cssSelector("section.card dl.facts")).getText();
+    return browser.visible(By.cssSelector("section.card")).getText();
   }
 
   /** The page's error message, if any. */

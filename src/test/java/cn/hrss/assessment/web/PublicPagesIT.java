@@ -282,6 +282,7 @@ class PublicPagesIT {
     discipline.put("statementUrl", "http://localhost/api/discipline/cases/WJ2026-000001/statements");
     discipline.put("appealUrl", "http://localhost/api/discipline/cases/WJ2026-000001/appeals");
     discipline.put("accessToken", "token");
+    discipline.put("caseStatusUrl", "http://localhost/case-status");
     discipline.put("statementResponse", HOSTILE);
     discipline.put("decisionNote", HOSTILE);
     discipline.put("copy", true);
