@@ -22,4 +22,12 @@ class HtmlCheckerTest {
         .anySatisfy(e -> assertThat(e).contains("div"))
         .anySatisfy(e -> assertThat(e).contains("Duplicate ID"));
   }
+
+  @Test
+  void invalidCssInStyleElementsAndAttributesIsReported() {
+    assertThat(checker.errors("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>t</title>"
+        + "<style>p { colr: red; }</style></head><body><p style=\"width: wide\">x</p></body></html>"))
+        .anySatisfy(e -> assertThat(e).contains("CSS", "colr"))
+        .anySatisfy(e -> assertThat(e).contains("CSS", "width"));
+  }
 }

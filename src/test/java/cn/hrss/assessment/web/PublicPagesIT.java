@@ -124,6 +124,13 @@ class PublicPagesIT {
       complete(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合要求" + HOSTILE));
     }
     jobs.runDue();
+    // A citizen objects through the page's form (post/redirect/get to /notices?submitted=…).
+    ResponseEntity<String> objection = post("/notices/" + noticeNo + "/objections",
+        Map.of("name", "异议人" + HOSTILE, "contact", "13800000000" + HOSTILE, "content", "场地不足" + HOSTILE));
+    assertThat(objection.getStatusCode().is3xxRedirection() ? objection.getHeaders().getLocation().toString()
+        : objection.getBody()).contains(noticeNo);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(noticeNo).taskDefinitionKey("Task_ReviewObjection")
+        .count()).isEqualTo(1);
 
     submitted = submit(application("公开页面补正测试协会" + HOSTILE));
     supplementNo = submitted.get("applicationNo").asText();
@@ -155,6 +162,7 @@ class PublicPagesIT {
   void everyPublicPageIsValidHtml() {
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("/notices with an open notice", get("/notices"));
+    pages.put("/notices after an objection", get("/notices?submitted=" + noticeNo));
     pages.put("/notices with a refused objection",
         post("/notices/" + noticeNo + "/objections", Map.of("name", "", "contact", "", "content", "")).getBody());
     pages.put("/directory with results", get("/directory?q=公开页面测试"));
@@ -192,6 +200,9 @@ class PublicPagesIT {
         "/status (notice)", status(noticeNo, noticeToken).getBody(),
         "/status (supplement)", status(supplementNo, supplementToken).getBody(),
         "/case-status", caseStatus(caseNo, caseToken).getBody());
+    pages = new LinkedHashMap<>(pages);
+    // what the page echoes from the request: the number of the objection just received
+    pages.put("/notices?submitted=", http.getForEntity("/notices?submitted={no}", String.class, HOSTILE).getBody());
     pages.forEach((page, html) -> assertThat(html).as(page)
         .contains(ESCAPED)
         .doesNotContain("<script>alert(1)")
