@@ -24,7 +24,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The applicant status page (申请进度查询) in a real browser, at desktop size and at a phone's 375×812: an
- * application submitted through the API is found with its number and access token, a wrong token is refused.
+ * application submitted through the API is found with its number and access token, and followed into public
+ * notice; a wrong token is refused.
  */
 @BrowserTest
 class BrowserStatusPageIT {
@@ -32,6 +33,7 @@ class BrowserStatusPageIT {
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtime;
+  @Autowired FilingSteps steps;
 
   private String applicationNo;
 
@@ -61,9 +63,17 @@ class BrowserStatusPageIT {
     assertThat(browser.driver().getCurrentUrl()).endsWith("/status").doesNotContain(token);
     browser.screenshot("status-desktop");
 
+    // accepted, reviewed by the panel, in public notice: the page follows the case
+    steps.accept(applicationNo);
+    steps.passReview(applicationNo);
+    pages.checkStatus(applicationNo, token);
+    assertThat(pages.statusSummary()).contains("公示中", "公示截止");
+    assertThat(browser.bodyText()).contains("技术评审意见", "同意：符合要求", "受理审查", "受理", "发布公示", "通知邮件");
+    browser.screenshot("status-desktop-public-notice");
+
     phoneViewport(browser);
     pages.checkStatus(applicationNo, token);
-    assertThat(pages.statusSummary()).contains("受理审查中");
+    assertThat(pages.statusSummary()).contains("公示中", "公示截止");
     assertThat(pages.overflowsHorizontally()).as("page wider than a 375 px phone").isFalse();
     browser.screenshot("status-phone");
 
