@@ -62,19 +62,29 @@ class FilingSteps {
   /** Submitted and accepted: the expert panel is drawn, each member has a 技术评审 task assigned. */
   String atExpertReview() {
     String no = submit();
-    complete(task(no, Elements.REVIEW_COMPLETENESS), "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
-    jobs.runDue();
+    accept(no);
     return no;
   }
 
   /** Every panel member passed the application: it is in public notice (公示), open for objections. */
   String inPublicNotice() {
     String no = atExpertReview();
-    for (Task review : expertReviews(no)) {
+    passReview(no);
+    return no;
+  }
+
+  /** The officer accepts an application waiting at 受理审查 (e.g. one submitted through the API). */
+  void accept(String applicationNo) {
+    complete(task(applicationNo, Elements.REVIEW_COMPLETENESS), "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    jobs.runDue();
+  }
+
+  /** Every panel member passes an application at 技术评审: it goes into public notice. */
+  void passReview(String applicationNo) {
+    for (Task review : expertReviews(applicationNo)) {
       complete(review, review.getAssignee(), Map.of(Vars.EXPERT_OPINION, "PASS", Vars.EXPERT_COMMENT, "符合要求"));
     }
     jobs.runDue();
-    return no;
   }
 
   /** The open 技术评审 tasks of the application, by assignee. */

@@ -5,7 +5,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-/** The public, server-rendered pages: 名录查询, 公示 with its objection form, 公告 (later: application status). */
+/** The public, server-rendered pages: 名录查询, 公示 with its objection form, 公告, 申请进度查询. */
 public final class PublicPages {
 
   private final Browser browser;
@@ -69,6 +69,34 @@ public final class PublicPages {
     browser.open("/announcements");
     browser.visible(By.tagName("h1"));
     return browser.all(By.cssSelector("main article")).stream().map(WebElement::getText).toList();
+  }
+
+  /**
+   * Opens /status, types the application number and access token into the form and posts it (the token never
+   * goes into a URL); waits for the answer: the application's summary or the error message.
+   */
+  public PublicPages checkStatus(String applicationNo, String accessToken) {
+    browser.open("/status");
+    type(browser.visible(By.cssSelector("form.search input[name=applicationNo]")), applicationNo);
+    type(browser.visible(By.cssSelector("form.search input[name=accessToken]")), accessToken);
+    browser.click(By.cssSelector("form.search button[type=submit]"));
+    browser.await("status answer", d -> !browser.all(By.cssSelector("section.card, .errors")).isEmpty());
+    return this;
+  }
+
+  /** The summary of the application shown by the status page (its name, then "申请编号 BA… 办理状态 公示中 …"). */
+  public String statusSummary() {
+    return browser.visible(By.cssSelector("section.card")).getText();
+  }
+
+  /** The page's error message, if any. */
+  public String errorMessage() {
+    return browser.all(By.cssSelector(".errors")).stream().map(WebElement::getText).findFirst().orElse("");
+  }
+
+  /** Whether the page is wider than the window, i.e. the reader must scroll sideways (tables scroll in place). */
+  public boolean overflowsHorizontally() {
+    return (Boolean) browser.script("return document.documentElement.scrollWidth > window.innerWidth;");
   }
 
   private WebElement notice(String applicationNo) {
