@@ -176,9 +176,12 @@ class PublicPagesIT {
     pages.put("/case-status with the case", caseStatus(caseNo, caseToken).getBody());
     pages.put("/case-status wrong token", caseStatus(caseNo, "falsch").getBody());
 
-    assertThat(pages.get("/notices with an open notice")).contains(noticeNo);
-    assertThat(pages.get("/directory with results")).contains(suspended.filingCode());
-    assertThat(pages.get("/announcements with an entry")).contains(caseNo);
+    assertThat(pages.get("/notices with an open notice")).contains(noticeNo)
+        .contains("三级/高级工、</span><span>四级/中级工").doesNotContain("4、3").contains("57号附件1");
+    assertThat(pages.get("/directory with results")).contains(suspended.filingCode()).contains("57号附件1");
+    // Disciplinary pages cite the disciplinary guideline (002 Annex 2), not the filing guide.
+    assertThat(pages.get("/announcements with an entry")).contains(caseNo).contains("57号附件2").doesNotContain("57号附件1");
+    assertThat(pages.get("/case-status with the case")).contains("57号附件2");
     pages.forEach((page, html) -> assertThat(checker.errors(html)).as(page).isEmpty());
   }
 
