@@ -1,6 +1,7 @@
 package cn.hrss.assessment.discipline;
 
 import cn.hrss.assessment.web.ApiProblem.FieldError;
+import cn.hrss.assessment.workflow.Violations;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class StartFormCheck extends AbstractProcessEnginePlugin {
     List<FieldError> errors = validator.getObject().check(intakeOf(variables));
     if (!errors.isEmpty()) {
       List<String> messages = errors.stream().map(e -> e.field() + "：" + e.message()).toList();
-      throw new FormFieldValidationException(messages, "立案信息未通过校验：" + String.join("；", messages));
+      throw new FormFieldValidationException(messages, Violations.refusal("立案信息", messages));
     }
     Object idNumber = variables.remove(ID_NUMBER);
     if (idNumber != null && !idNumber.toString().isBlank()) {

@@ -18,10 +18,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * e.g. a deployment through {@code /engine-rest/deployment/create}). Programs calling the API (a portal's
  * back end, curl) send neither {@code Origin} nor {@code Sec-Fetch-Site} and are not affected; the webapps
  * use their own API with Camunda's CSRF token.
+ *
+ * <p>A browser that sends {@code Origin} but not {@code Sec-Fetch-Site} (older Safari, WebViews) is compared
+ * with the {@code Host} it reached and with {@code assessment.public-base-url}: behind a reverse proxy that
+ * rewrites {@code Host}, the public address is the origin of our own pages.
  */
 class CrossSiteRequestGuard extends OncePerRequestFilter {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  /** {@code scheme://host:port} of assessment.public-base-url, port always written; null when not a URL. */
+  private final String publicOrigin;
+
+  CrossSiteRequestGuard(String publicBaseUrl) {
+    this.publicOrigin = normalisedOrigin(publicBaseUrl);
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -33,7 +44,7 @@ class CrossSiteRequestGuard extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  static boolean isCrossSite(HttpServletRequest request) {
+  boolean isCrossSite(HttpServletRequest request) {
     String fetchSite = request.getHeader("Sec-Fetch-Site");
     if (fetchSite != null) {
       String site = fetchSite.toLowerCase(Locale.ROOT);
@@ -43,6 +54,9 @@ class CrossSiteRequestGuard extends OncePerRequestFilter {
     if (origin == null) {
       return false;
     }
+    if (publicOrigin != null && publicOrigin.equals(normalisedOrigin(origin))) {
+      return false;
+    }
     String host = request.getHeader(HttpHeaders.HOST);
     try {
       URI uri = URI.create(origin);
@@ -50,6 +64,20 @@ class CrossSiteRequestGuard extends OncePerRequestFilter {
       return host == null || !authority.equalsIgnoreCase(host) && !sameHostDefaultPort(uri, host);
     } catch (IllegalArgumentException | NullPointerException malformed) {
       return true; // "null" (sandboxed frame) or garbage: not our own page
+    }
+  }
+
+  private static String normalisedOrigin(String url) {
+    try {
+      URI uri = URI.create(url.strip());
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        return null;
+      }
+      String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+      int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+      return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    } catch (IllegalArgumentException | NullPointerException malformed) {
+      return null;
     }
   }
 

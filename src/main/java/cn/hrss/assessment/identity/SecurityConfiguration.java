@@ -3,6 +3,7 @@ package cn.hrss.assessment.identity;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +41,10 @@ class SecurityConfiguration {
    * credentials, but another site must not post objections in its visitors' names or drive the token lookups.
    */
   @Bean
-  FilterRegistrationBean<CrossSiteRequestGuard> crossSiteRequestGuard() {
-    FilterRegistrationBean<CrossSiteRequestGuard> registration = new FilterRegistrationBean<>(new CrossSiteRequestGuard());
+  FilterRegistrationBean<CrossSiteRequestGuard> crossSiteRequestGuard(
+      @Value("${assessment.public-base-url}") String publicBaseUrl) {
+    FilterRegistrationBean<CrossSiteRequestGuard> registration =
+        new FilterRegistrationBean<>(new CrossSiteRequestGuard(publicBaseUrl));
     registration.setName("cross-site-request-guard");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/notices/*", "/status", "/case-status");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -16,20 +16,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Engine REST puts Camunda's English "Cannot submit task form &lt;task id&gt;: " (or "Cannot complete task …: ")
- * in front of the message of a completion our rules refused, and Tasklist shows that message as it is. This
- * filter drops the prefix from exactly those answers (400, message starting with our {@link #REFUSED} text), on
- * the public engine REST API and on the webapps' own engine API that Tasklist calls; every other answer passes
- * untouched.
+ * Engine REST puts Camunda's English "Cannot submit task form &lt;task id&gt;: " (or "Cannot complete task …: ",
+ * "Cannot instantiate process definition …: ") in front of the message of a submission our rules refused, and
+ * Tasklist shows that message as it is. This filter drops the prefix from exactly those answers (400, the prefix
+ * followed by our {@code …未通过校验：} text, see {@link Violations#REFUSED}), on the public engine REST API and on
+ * the webapps' own engine API that Tasklist calls; every other answer passes untouched.
  */
 final class RefusedCompletionMessageFilter extends OncePerRequestFilter {
 
-  /** The start of the message TaskCompletionValidationPlugin throws. */
-  static final String REFUSED = "提交内容未通过校验";
-
-  private static final Pattern COMPLETION_PATH = Pattern.compile(".*/task/[^/]+/(submit-form|complete)$");
-  private static final Pattern ENGINE_PREFIX =
-      Pattern.compile("^Cannot (submit task form|complete task) [^:]*: (?=" + REFUSED + ")");
+  private static final Pattern SUBMISSION_PATH =
+      Pattern.compile(".*/(task/[^/]+/(submit-form|complete)|process-definition/.+/submit-form)$");
+  private static final Pattern ENGINE_PREFIX = Pattern.compile(
+      "^Cannot (submit task form|complete task|instantiate process definition) \\S+: (?=[^：\\s]{1,12}" + Violations.REFUSED + ")");
 
   private final ObjectMapper json;
 
@@ -39,7 +37,7 @@ final class RefusedCompletionMessageFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !COMPLETION_PATH.matcher(request.getRequestURI()).matches();
+    return !"POST".equals(request.getMethod()) || !SUBMISSION_PATH.matcher(request.getRequestURI()).matches();
   }
 
   @Override

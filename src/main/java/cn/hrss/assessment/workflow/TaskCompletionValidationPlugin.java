@@ -92,7 +92,7 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
       if (!violations.isEmpty()) {
         String formId = formIdOf(task);
         throw new FormFieldValidationException(violations.messages(),
-            "提交内容未通过校验：" + String.join("；", violations.messages(field -> formLabels.label(formId, field))));
+            Violations.refusal("提交内容", violations.messages(field -> formLabels.label(formId, field))));
       }
     }
   }

@@ -5,9 +5,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.web.util.HtmlUtils;
 
 /** Messages collected while checking a task completion; empty means the completion is valid. */
 public final class Violations {
+
+  /**
+   * Ends the subject of every refusal message ({@code 提交内容未通过校验：…}, {@code 立案信息未通过校验：…}); the
+   * filter that drops Camunda's English prefix recognises our messages by it.
+   */
+  public static final String REFUSED = "未通过校验：";
+
+  /** Longest piece of a submitted value a message repeats. */
+  private static final int SHOWN_VALUE_LENGTH = 40;
 
   private record Violation(String field, String message) {}
 
@@ -24,6 +34,20 @@ public final class Violations {
   /** {@code field：message} for each violation, the form API clients see. */
   public List<String> messages() {
     return violations.stream().map(v -> v.field() + "：" + v.message()).toList();
+  }
+
+  /**
+   * The message a refused submission carries: {@code subject + 未通过校验：} and the details, HTML-escaped. Tasklist
+   * shows the message as HTML (its notifications trust it), and details repeat submitted values and keys.
+   */
+  public static String refusal(String subject, List<String> details) {
+    return HtmlUtils.htmlEscape(subject + REFUSED + String.join("；", details), "UTF-8");
+  }
+
+  /** A submitted value as a message may repeat it: at most {@value #SHOWN_VALUE_LENGTH} characters. */
+  static String shown(Object value) {
+    String text = String.valueOf(value);
+    return text.length() <= SHOWN_VALUE_LENGTH ? text : text.substring(0, SHOWN_VALUE_LENGTH) + "…";
   }
 
   /**
@@ -53,7 +77,7 @@ public final class Violations {
     }
     String value = String.valueOf(completion.value(field));
     if (!allowed.contains(value)) {
-      add(field, "取值必须是 " + String.join(" / ", allowed) + " 之一，收到 “" + value + "”");
+      add(field, "取值必须是 " + String.join(" / ", allowed) + " 之一，收到 “" + shown(value) + "”");
       return null;
     }
     return value;

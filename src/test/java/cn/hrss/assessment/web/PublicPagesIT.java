@@ -268,8 +268,14 @@ class PublicPagesIT {
         .getStatusCode().value()).isEqualTo(403);
     assertThat(post("/case-status", Map.of("caseNo", caseNo, "accessToken", caseToken), crossSite)
         .getStatusCode().value()).isEqualTo(403);
+    long objectionTasks = objectionTasks();
     assertThat(post("/notices/" + noticeNo + "/objections", Map.of("name", "外站", "contact", "x", "content", "y"),
         crossSite).getStatusCode().value()).isEqualTo(403);
+    HttpHeaders foreignOrigin = new HttpHeaders();
+    foreignOrigin.add("Origin", "https://attacker.example"); // a browser without Sec-Fetch-Site
+    assertThat(post("/notices/" + noticeNo + "/objections", Map.of("name", "外站", "contact", "x", "content", "y"),
+        foreignOrigin).getStatusCode().value()).isEqualTo(403);
+    assertThat(objectionTasks()).as("refused objections change nothing").isEqualTo(objectionTasks);
 
     HttpHeaders sameOrigin = new HttpHeaders();
     sameOrigin.add("Sec-Fetch-Site", "same-origin");
@@ -399,5 +405,9 @@ class PublicPagesIT {
       }
     }
     return null;
+  }
+
+  private long objectionTasks() {
+    return tasks.createTaskQuery().processInstanceBusinessKey(noticeNo).taskDefinitionKey("Task_ReviewObjection").count();
   }
 }

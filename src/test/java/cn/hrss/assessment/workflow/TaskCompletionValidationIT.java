@@ -89,6 +89,43 @@ class TaskCompletionValidationIT {
   }
 
   @Test
+  void aRefusalRepeatsNoMarkupAndShortensLongValues() throws Exception {
+    // Tasklist shows the message as HTML: a submitted value must come back as text, not as markup.
+    String hostile = "<img src=x onerror=alert(1)>" + "x".repeat(200);
+    HttpResponse<String> response = send("POST", "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"decision\":{\"value\":\"" + hostile + "\"}}}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).doesNotContain("<img").contains("&lt;img").doesNotContain("x".repeat(100));
+    assertThat(response.headers().firstValueAsLong("Content-Length"))
+        .hasValue((long) response.body().getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  @Test
+  void otherEngineErrorsPassUnchanged() throws Exception {
+    HttpResponse<String> response = send("POST", "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"decision\":{\"value\":\"OK\",\"type\":\"NoSuchType\"}}}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("Cannot complete task " + taskId);
+  }
+
+  @Test
+  void aRefusedStartFormIsExplainedInChineseOnly() throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/engine-rest/process-definition/key/DisciplinaryCaseProcess/submit-form"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", basic("discipline"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{}}"))
+        .build();
+
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"message\":\"立案信息未通过校验：").doesNotContain("Cannot");
+  }
+
+  @Test
   void aValidCompletionGoesThrough() throws Exception {
     HttpResponse<String> response = send("POST", "/engine-rest/task/" + taskId + "/submit-form",
         "{\"variables\":{\"decision\":{\"value\":\"OK\"}}}");
