@@ -51,6 +51,10 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPostCommandInterceptorsTxRequired().add(new ValidatingInterceptor());
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new ConcurrentCompletionRetry());
   }
 
   private final class ValidatingInterceptor extends CommandInterceptor {

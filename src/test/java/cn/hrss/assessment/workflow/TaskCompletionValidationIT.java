@@ -49,6 +49,9 @@ class TaskCompletionValidationIT {
   @Autowired
   IdentityService identityService;
 
+  @Autowired
+  InterferingCompletionRule interference;
+
   private String processInstanceId;
   private String taskId;
 
@@ -123,6 +126,30 @@ class TaskCompletionValidationIT {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"message\":\"立案信息未通过校验：").doesNotContain("Cannot");
+  }
+
+  @Test
+  void aCompletionThatMeetsAConcurrentChangeIsRetried() throws Exception {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("InterferenceProbe").count() == 0) {
+      repositoryService.createDeployment().name("interference-probe").addModelInstance("InterferenceProbe.bpmn",
+          Bpmn.createExecutableProcess("InterferenceProbe").camundaHistoryTimeToLive(1)
+              .startEvent()
+              .userTask("Task_Interfered").camundaCandidateGroups(Groups.ACCEPTANCE_OFFICERS)
+              .userTask("Task_After").camundaCandidateGroups(Groups.ACCEPTANCE_OFFICERS)
+              .endEvent().done())
+          .deploy();
+    }
+    String instance = runtimeService.startProcessInstanceByKey("InterferenceProbe").getId();
+    String interfered = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    int checksBefore = interference.checks.get();
+
+    HttpResponse<String> response = send("POST", "/engine-rest/task/" + interfered + "/complete", "{}");
+
+    // The first attempt lost the race (optimistic lock); the engine completed the task on the second.
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    assertThat(interference.checks.get() - checksBefore).isEqualTo(2);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_After");
   }
 
   @Test
