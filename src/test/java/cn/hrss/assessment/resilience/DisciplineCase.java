@@ -101,6 +101,11 @@ final class DisciplineCase extends DrivenCase {
   }
 
   @Override
+  String statusWhileWaiting() {
+    return "DECISION_SERVED"; // waiting in the appeal window
+  }
+
+  @Override
   List<String> skippableTimers() {
     return makesStatement && token != null ? List.of("Event_AppealWindowClosed")
         : List.of("Event_StatementWindowClosed", "Event_AppealWindowClosed");

@@ -91,6 +91,11 @@ final class FilingCase extends DrivenCase {
     return List.of("Event_PublicNoticePeriodEnded");
   }
 
+  @Override
+  String statusWhileWaiting() {
+    return "PUBLIC_NOTICE";
+  }
+
   /** The filing code the registry issued (the case must have ended). */
   String filingCode() {
     return db.queryForObject("SELECT filing_code FROM filing_application WHERE application_no = ?", String.class,

@@ -74,6 +74,10 @@ final class Invariants {
 
   private void casesEndedWhereTheyShould() {
     for (DrivenCase c : cases) {
+      if (c.waitsAt() != null) {
+        stillWaits(c);
+        continue;
+      }
       List<String> ends = c.businessKey() == null ? List.of() : db.queryForList("SELECT p.END_ACT_ID_ FROM ACT_HI_PROCINST p"
           + " JOIN ACT_RE_PROCDEF d ON d.ID_ = p.PROC_DEF_ID_ WHERE p.BUSINESS_KEY_ = ? AND d.KEY_ = ?", String.class,
           c.businessKey(), c.processKey());
@@ -88,6 +92,20 @@ final class Invariants {
         expect("CLOSED".equals(status), c + " has status " + status + ", expected CLOSED");
       }
     }
+  }
+
+  /** A case left waiting at a timer still waits there: process active, its timer job due later and not locked. */
+  private void stillWaits(DrivenCase c) {
+    List<Map<String, Object>> timers = db.queryForList("SELECT j.DUEDATE_, j.LOCK_OWNER_, j.RETRIES_ FROM ACT_RU_JOB j"
+        + " JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_ JOIN ACT_RU_EXECUTION e ON e.ID_ = j.PROCESS_INSTANCE_ID_"
+        + " WHERE e.BUSINESS_KEY_ = ? AND d.ACT_ID_ = ?", c.businessKey(), c.waitsAt());
+    expect(timers.size() == 1, c + " should wait at " + c.waitsAt() + " but has " + timers.size() + " such timers");
+    timers.forEach(timer -> expect(((Timestamp) timer.get("DUEDATE_")).after(new Date()) && timer.get("LOCK_OWNER_") == null,
+        c + " waits at " + c.waitsAt() + " with a timer that is not simply due later: " + timer));
+    String status = c instanceof FilingCase
+        ? db.queryForObject("SELECT status FROM filing_application WHERE application_no = ?", String.class, c.businessKey())
+        : db.queryForObject("SELECT status FROM discipline_case WHERE case_no = ?", String.class, c.businessKey());
+    expect(c.statusWhileWaiting().equals(status), c + " waits with status " + status + ", expected " + c.statusWhileWaiting());
   }
 
   /**
@@ -158,6 +176,21 @@ final class Invariants {
       expect(expires.after(new Date()), "job " + job.get("ID_") + " (" + job.get("HANDLER_TYPE_") + ") is still locked by "
           + job.get("LOCK_OWNER_") + " although its lock expired at " + expires);
     }
+  }
+
+  /**
+   * The jobs a killed node held locked: each must have run successfully exactly once afterwards (another node, or
+   * the restarted one, acquired it once its lock expired).
+   */
+  List<String> ranOnceAfterTheirOwnerDied(List<String> jobIds) {
+    List<String> problems = new ArrayList<>();
+    for (String jobId : jobIds) {
+      int successes = count("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_ID_ = ? AND JOB_STATE_ = ?", jobId, JOB_SUCCESSFUL);
+      if (successes != 1) {
+        problems.add("job " + jobId + ", locked by the killed JVM, succeeded " + successes + " times afterwards");
+      }
+    }
+    return problems;
   }
 
   private void noIncident() {
