@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -25,7 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * killed with SIGKILL, restarted on the same database, and the cases are finished. Then nothing may be lost or
  * doubled ({@link Invariants}).
  *
- * <p>The moment is "after the n-th client action, plus a few milliseconds", both drawn from a seed that is printed;
+ * <p>The moment is "after the n-th client action, plus a few milliseconds" or, for one seed in three, "up to 1.5 s
+ * after the first submission started, amid the burst of submissions" (so that a submission stored but never
+ * answered is likelier), all drawn from a seed that is printed;
  * {@code -Dcrash.seed=<seed>} repeats the same choice (the application's own timing still varies). PostgreSQL only by
  * nature (one JVM must outlive the other's death with the data): failsafe's {@code postgres} execution runs it.
  */
@@ -80,9 +84,11 @@ class CrashIT {
       cases.add(new FilingCase(2 + FILINGS, http, db, apps).waitingAt("Event_PublicNoticePeriodEnded"));
       cases.add(new DisciplineCase(1 + DISCIPLINE_CASES, false, filingCode, http, db, apps)
           .waitingAt("Event_AppealWindowClosed"));
-      long killAfterAction = 3 + random.nextInt((int) (cases.size() * ACTIONS_PER_CASE * 0.7));
-      long extraMillis = random.nextInt(500);
-      CaseDriver.log("CrashIT: kill -9 after client action " + killAfterAction + " + " + extraMillis + " ms");
+      boolean duringASubmission = random.nextInt(3) == 0;
+      long killAfterAction = duringASubmission ? 0 : 3 + random.nextInt((int) (cases.size() * ACTIONS_PER_CASE * 0.7));
+      long extraMillis = duringASubmission ? random.nextInt(1500) : random.nextInt(500);
+      CaseDriver.log("CrashIT: kill -9 " + (duringASubmission ? "during the first submission in flight"
+          : "after client action " + killAfterAction) + " + " + extraMillis + " ms");
 
       CaseDriver driver = new CaseDriver(cases, 3);
       CountDownLatch moment = new CountDownLatch(1);
@@ -91,13 +97,20 @@ class CrashIT {
           moment.countDown();
         }
       });
-      java.util.concurrent.atomic.AtomicBoolean driverDone = new java.util.concurrent.atomic.AtomicBoolean();
+      AtomicBoolean driverDone = new AtomicBoolean();
       AtomicReference<Integer> exitValue = new AtomicReference<>();
-      List<String> lockedAtTheKill = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<String> lockedAtTheKill = new CopyOnWriteArrayList<>();
       AtomicReference<Throwable> killerFailure = new AtomicReference<>();
       Thread killer = new Thread(() -> {
         try {
-          if (!moment.await(5, TimeUnit.MINUTES) || driverDone.get()) {
+          if (duringASubmission) {
+            while (!driverDone.get() && DrivenCase.InFlight.snapshot().values().stream().noneMatch(a -> a.endsWith(": submit"))) {
+              Thread.sleep(2);
+            }
+          } else if (!moment.await(5, TimeUnit.MINUTES)) {
+            return;
+          }
+          if (driverDone.get()) {
             return; // the driver stopped first (a failure): no kill
           }
           Thread.sleep(extraMillis);
