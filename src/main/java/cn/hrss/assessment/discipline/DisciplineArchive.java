@@ -40,8 +40,14 @@ public class DisciplineArchive {
     this.jdbc = jdbc;
   }
 
-  /** Appends an entry chained to the last one; a concurrent append fails on the unique seq / prev_hash (retried by the job). */
+  /**
+   * Appends an entry chained to the last one, in the caller's transaction. Appends take turns: each first locks
+   * the single row of {@code discipline_archive_lock} (V22) until its transaction ends, so a concurrent append (another
+   * request, job thread or cluster node) waits and then reads the entry this one added, instead of reading the same
+   * last entry and failing on the unique seq.
+   */
   public Entry append(String caseNo, String kind, String channel, String title, String content) {
+    jdbc.queryForList("SELECT id FROM discipline_archive_lock WHERE id = 1 FOR UPDATE", Integer.class);
     Optional<Entry> last = jdbc.query(
         "SELECT * FROM discipline_archive ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", DisciplineArchive::row).stream().findFirst();
     long seq = last.map(e -> e.seq() + 1).orElse(1L);

@@ -6,7 +6,7 @@ public enum NoticeStatus {
   PENDING,
   /**
    * Claimed by one attempt that is talking to the SMTP server now; other attempts keep off. Left behind only
-   * by a crash, and claimable again after {@link NotificationService#SENDING_EXPIRES_AFTER}.
+   * by a crash, and claimable again after {@code assessment.notification.sending-expires-after}.
    */
   SENDING,
   /** Accepted by the SMTP server; never sent again. */

@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,17 +56,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * update changed the row sends. Another caller finds it SENDING and fails with {@link NoticeDeliveryException}
  * (a job is retried later and then finds it SENT, or FAILED and claims it). A SENDING row is left behind only
  * by a crash between claim and outcome; it becomes claimable again once its claim is older than
- * {@link #SENDING_EXPIRES_AFTER} (engine clock), longer than any SMTP exchange can take given the mail
- * timeouts of application.yml (5 s connect, 10 s read, 10 s write) and shorter than Camunda's job lock
- * (5 minutes), so a job re-acquired after the crash finds the notice claimable; the resend carries the same
- * Message-ID.
+ * {@code assessment.notification.sending-expires-after} (engine clock; 2 minutes by default), longer than
+ * any SMTP exchange can take given the mail timeouts of application.yml (5 s connect, 10 s read, 10 s write)
+ * and shorter than Camunda's job lock (5 minutes by default), so a job re-acquired after the crash finds the
+ * notice claimable; the resend carries the same Message-ID.
  */
 @Service
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationService {
-
-  /** After this, a SENDING claim counts as abandoned by a crashed sender (see the class comment). */
-  static final Duration SENDING_EXPIRES_AFTER = Duration.ofMinutes(2);
 
   private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
   private static final String COLUMNS = "idempotency_key, case_ref, template, recipients, subject, body, message_id,"
@@ -279,8 +275,9 @@ public class NotificationService {
     log.warn("Notice {} failed: {}", key, truncated);
   }
 
-  private static Timestamp staleBefore() {
-    return Timestamp.from(now().minus(SENDING_EXPIRES_AFTER));
+  /** Claims older than this count as abandoned by a crashed sender (see the class comment). */
+  private Timestamp staleBefore() {
+    return Timestamp.from(now().minus(properties.sendingExpiresAfter()));
   }
 
   /** The engine's clock, so that process tests that move it see consistent notice timestamps. */

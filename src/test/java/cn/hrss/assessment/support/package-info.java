@@ -11,6 +11,9 @@
  *       {@code target/failsafe-reports/h2} and {@code target/failsafe-reports/postgres}. A test that only
  *       makes sense on PostgreSQL: {@code @EnabledIfSystemProperty(named = TestDatabase.SYSTEM_PROPERTY,
  *       matches = "postgres")}.</li>
+ *   <li>{@code cn.hrss.assessment.resilience} ({@code CrashIT}, {@code ClusterIT}): the packaged jar as child JVMs
+ *       ({@link cn.hrss.assessment.support.ApplicationJvm}) on the embedded PostgreSQL; no Spring context in the
+ *       test JVM; run only in the {@code postgres} execution. Child logs: {@code target/child-jvms/}.</li>
  * </ul>
  * Surefire also takes classes whose name STARTS with {@code Test} ({@code TestFoo*}) as unit tests: don't
  * name an {@code *IT} that way.

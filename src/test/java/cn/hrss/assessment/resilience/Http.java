@@ -1,0 +1,115 @@
+package cn.hrss.assessment.resilience;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.ResponseErrorHandler;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * The HTTP client of the resilience tests: a plain RestTemplate (no Spring context in the test JVM) that returns
+ * every status as an {@link Answer} and turns "no answer" (connection refused or reset: the application is dead or
+ * restarting) into {@link Unreachable}, which callers treat as "outcome unknown".
+ */
+final class Http {
+
+  static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+  /** Status and body (JSON if it parses, else the text; null when empty). */
+  record Answer(int status, JsonNode body) {
+    boolean is(int expected) {
+      return status == expected;
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + (body == null ? "" : body.toString());
+    }
+  }
+
+  /** The request got no answer: it may or may not have taken effect. */
+  static final class Unreachable extends RuntimeException {
+    Unreachable(String what, Throwable cause) {
+      super(what + ": no answer (" + cause.getMessage() + ")", cause);
+    }
+  }
+
+  private final RestTemplate rest;
+
+  Http() {
+    SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+    factory.setConnectTimeout(2_000);
+    factory.setReadTimeout(60_000);
+    rest = new RestTemplate(factory);
+    rest.setErrorHandler(new ResponseErrorHandler() {
+      @Override
+      public boolean hasError(ClientHttpResponse response) {
+        return false;
+      }
+
+      @Override
+      public void handleError(ClientHttpResponse response) {}
+    });
+  }
+
+  static HttpHeaders basic(String user) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, user); // demo users: password = user id (CONTRACT.md)
+    return headers;
+  }
+
+  static HttpHeaders bearer(String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    return headers;
+  }
+
+  Answer get(String url, HttpHeaders auth) {
+    return exchange(url, HttpMethod.GET, auth, null);
+  }
+
+  Answer post(String url, HttpHeaders auth, Object body) {
+    return exchange(url, HttpMethod.POST, auth, body);
+  }
+
+  Answer put(String url, HttpHeaders auth, Object body) {
+    return exchange(url, HttpMethod.PUT, auth, body);
+  }
+
+  Answer exchange(String url, HttpMethod method, HttpHeaders auth, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    if (auth != null) {
+      headers.putAll(auth);
+    }
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+    if (body != null && headers.getContentType() == null && !(body instanceof org.springframework.util.MultiValueMap)) {
+      headers.setContentType(MediaType.APPLICATION_JSON);
+    }
+    try {
+      ResponseEntity<String> response = rest.exchange(url, method, new HttpEntity<>(body, headers), String.class);
+      return new Answer(response.getStatusCode().value(), parse(response.getBody()));
+    } catch (ResourceAccessException e) {
+      throw new Unreachable(method + " " + url, e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (Exception e) {
+      return TextNode.valueOf(body);
+    }
+  }
+}
