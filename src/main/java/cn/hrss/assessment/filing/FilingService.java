@@ -5,6 +5,7 @@ import cn.hrss.assessment.identity.Groups;
 import cn.hrss.assessment.filing.FilingRepository.StoredApplication;
 import cn.hrss.assessment.web.ApiProblem;
 import cn.hrss.assessment.web.ApiProblem.FieldError;
+import cn.hrss.assessment.web.PlainText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -167,6 +168,9 @@ public class FilingService {
     if (note != null && note.length() > 4000) {
       throw ApiProblem.invalid("note", "说明不能超过 4000 个字符");
     }
+    if (PlainText.hasControlCharacters(note)) {
+      throw ApiProblem.invalid("note", PlainText.CONTROL_CHARACTERS);
+    }
     List<MaterialStore.Stored> written = new ArrayList<>();
     try {
       transaction.executeWithoutResult(status -> {
@@ -237,6 +241,8 @@ public class FilingService {
       errors.add(new FieldError(field, "必填"));
     } else if (value.length() > max) {
       errors.add(new FieldError(field, "不能超过 " + max + " 个字符"));
+    } else if (PlainText.hasControlCharacters(value)) {
+      errors.add(new FieldError(field, PlainText.CONTROL_CHARACTERS));
     }
   }
 

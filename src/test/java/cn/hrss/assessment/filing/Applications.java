@@ -3,7 +3,7 @@ package cn.hrss.assessment.filing;
 import java.util.List;
 
 /** Valid sample applications for tests (credit codes with correct GB 32100 check characters). */
-final class Applications {
+public final class Applications {
 
   static final String SOCIAL_ORG_CODE = "52410000MJ0000005N";
   static final String EMPLOYER_CODE = "91110000MA0000004X";
@@ -11,25 +11,25 @@ final class Applications {
   static final String BRANCH_ZHEJIANG_CODE = "91330100MA0000003M";
   static final String PROVINCIAL_CODE = "91410100MA00000021";
 
-  static FilingApplication.Declarations allTrue() {
+  public static FilingApplication.Declarations allTrue() {
     return new FilingApplication.Declarations(true, true, true, true, true);
   }
 
-  static FilingApplication socialOrg(String creditCode) {
+  public static FilingApplication socialOrg(String creditCode) {
     return new FilingApplication("SOCIAL_ORG", "河南省数控技能培训协会", creditCode, "ASSOCIATION", "王五", "41",
         "郑州市金水区花园路 1 号", new FilingApplication.Contact("李四", "0371-12345678", "apply@social.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(), allTrue());
   }
 
-  static FilingApplication socialOrg() {
+  public static FilingApplication socialOrg() {
     return socialOrg(SOCIAL_ORG_CODE);
   }
 
-  static FilingApplication nationalEmployer() {
+  public static FilingApplication nationalEmployer() {
     return nationalEmployer(EMPLOYER_CODE);
   }
 
-  static FilingApplication nationalEmployer(String creditCode) {
+  public static FilingApplication nationalEmployer(String creditCode) {
     return new FilingApplication("NATIONAL_EMPLOYER", "中国示例装备集团有限公司", creditCode, "ENTERPRISE", "赵六", "11",
         "北京市西城区示例路 8 号", new FilingApplication.Contact("钱七", "010-87654321", "hr@group.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", null, List.of(5, 4, 3, 2))),
@@ -40,11 +40,11 @@ final class Applications {
         allTrue());
   }
 
-  static FilingApplication provincialEmployer() {
+  public static FilingApplication provincialEmployer() {
     return provincialEmployer(PROVINCIAL_CODE);
   }
 
-  static FilingApplication provincialEmployer(String creditCode) {
+  public static FilingApplication provincialEmployer(String creditCode) {
     return new FilingApplication("PROVINCIAL_EMPLOYER", "郑州示例机床有限公司", creditCode, "ENTERPRISE", "孙八", "41",
         "郑州市高新区 5 号", new FilingApplication.Contact("周九", "0371-5555", "hr@zzjc.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3))), List.of(), allTrue());
