@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import cn.hrss.assessment.web.PlainText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
+
+  /** Longest text a completion may submit: Camunda stores string variables in {@code TEXT_ VARCHAR(4000)}. */
+  static final int MAX_TEXT = 4000;
 
   private final Map<String, List<TaskCompletionRule>> rulesByTaskKey = new HashMap<>();
 
@@ -84,6 +88,18 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
           .filter(task::hasVariableLocal)
           .sorted()
           .forEach(name -> violations.add(name, "已存在同名的任务局部变量，提交值无法生效，请删除该局部变量后重新提交"));
+      completion.submitted().entrySet().stream()
+          .filter(e -> e.getValue() instanceof String)
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> {
+            String text = (String) e.getValue();
+            if (text.length() > MAX_TEXT) {
+              // The engine keeps a text variable in a 4000-character column: longer would fail the insert (500).
+              violations.add(e.getKey(), "不能超过 " + MAX_TEXT + " 个字符");
+            } else if (PlainText.hasControlCharacters(text)) {
+              violations.add(e.getKey(), PlainText.CONTROL_CHARACTERS);
+            }
+          });
       rulesByTaskKey.get(task.getTaskDefinitionKey()).forEach(rule -> rule.check(completion, violations));
       if (!violations.isEmpty()) {
         throw new FormFieldValidationException(violations.messages(),

@@ -61,7 +61,7 @@ final class Hostile {
     return Arbitraries.oneOf(
         Arbitraries.of("", " ", "{", "}", "{\"name\":", "[1,2", "nul", "tru", "\"text\"", "42", "[]", "{\"a\":1}}",
             "{'name':'单引号'}", "{\"name\":\"\\uZZZZ\"}", "\u0000", "\uFEFF{}", "{\"name\" \"x\"}", "{,}",
-            "{\"content\":1e999999999}", "{\"name\":NaN}", "<xml/>", "name=张三&contact=x"),
+            "{\"name\":NaN}", "<xml/>", "name=张三&contact=x"),
         Arbitraries.integers().between(1_001, 5_000).map(depth -> "[".repeat(depth) + "]".repeat(depth)),
         Arbitraries.integers().between(1_001, 3_000).map(digits -> "{\"content\":" + "9".repeat(digits) + "}"),
         Arbitraries.strings().all().ofMaxLength(60).filter(s -> !s.isBlank() && !s.strip().startsWith("{")));
