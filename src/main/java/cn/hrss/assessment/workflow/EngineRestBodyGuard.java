@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class EngineRestBodyGuard extends OncePerRequestFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Completions (task complete, submit-form, resolve; start forms): Camunda dereferences their body unchecked. */
+  private static final Pattern NEEDS_BODY = Pattern.compile("/(complete|submit-form|resolve)$");
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -40,8 +43,12 @@ class EngineRestBodyGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     byte[] body = request.getInputStream().readAllBytes();
     String text = new String(body, StandardCharsets.UTF_8).strip();
-    if (text.isEmpty() || text.equals("null")) {
+    if ((text.isEmpty() || text.equals("null")) && NEEDS_BODY.matcher(request.getRequestURI()).find()) {
       refuse(response, "请求正文不能为空：需要一个 JSON 对象");
+      return;
+    }
+    if (text.isEmpty()) {
+      chain.doFilter(new BufferedBody(request, body), response); // e.g. unclaim: no body needed
       return;
     }
     try {

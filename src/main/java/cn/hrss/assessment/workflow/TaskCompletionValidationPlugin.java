@@ -72,6 +72,7 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
         return; // unknown task: the command itself reports it
       }
       ExecutionEntity execution = task.getExecution();
+      Violations violations = new Violations();
       TaskCompletion completion = new TaskCompletion(
           task.getId(),
           task.getTaskDefinitionKey(),
@@ -79,9 +80,8 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
           task.getProcessInstanceId(),
           execution == null ? null : execution.getProcessBusinessKey(),
           context.getAuthenticatedUserId(),
-          submitted == null ? Map.of() : Map.copyOf(withoutNullKeys(submitted)),
+          submitted == null ? Map.of() : Map.copyOf(readable(submitted, violations)),
           name -> execution == null ? null : execution.getVariable(name));
-      Violations violations = new Violations();
       // A task-local variable of the same name would absorb the submitted value (the engine writes to the
       // nearest scope that has it), so the process would carry something other than what was checked.
       completion.submitted().keySet().stream()
@@ -108,13 +108,25 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
     }
   }
 
-  private static Map<String, Object> withoutNullKeys(Map<String, Object> submitted) {
+  /**
+   * The submitted values without null keys or values. Reading a value deserializes it: a typed value that cannot be
+   * read (e.g. {@code {"type": "Json", "value": "{broken"}}) is a violation, not an exception (which was a 500).
+   */
+  private static Map<String, Object> readable(Map<String, Object> submitted, Violations violations) {
     Map<String, Object> copy = new HashMap<>();
-    submitted.forEach((k, v) -> {
-      if (k != null && v != null) {
-        copy.put(k, v);
+    for (String name : submitted.keySet()) {
+      if (name == null) {
+        continue;
       }
-    });
+      try {
+        Object value = submitted.get(name);
+        if (value != null) {
+          copy.put(name, value);
+        }
+      } catch (RuntimeException unreadable) {
+        violations.add(name, "值无法读取（类型或格式不正确）");
+      }
+    }
     return copy;
   }
 
