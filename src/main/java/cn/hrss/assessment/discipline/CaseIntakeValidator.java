@@ -54,7 +54,7 @@ class CaseIntakeValidator {
       if (partyType == PartyType.INSTITUTION) {
         if (blank(party.filingCode())) {
           errors.add(new FieldError("party.filingCode", "评价机构案件须填写机构备案码"));
-        } else if (registry.findByFilingCode(party.filingCode().strip()).isEmpty()) {
+        } else if (lookupable(party.filingCode()) && registry.findByFilingCode(party.filingCode().strip()).isEmpty()) {
           errors.add(new FieldError("party.filingCode", "备案码 " + party.filingCode().strip() + " 不存在"));
         }
       }
@@ -63,7 +63,7 @@ class CaseIntakeValidator {
       // 002 Annex 2 Art. 4 para. 4, Art. 16 para. 1: the assessment institution decides candidate cases.
       errors.add(new FieldError("institutionFilingCode", "参评人员案件须填写作出处理的评价机构备案码"));
     }
-    if (partyType != PartyType.INSTITUTION && !blank(in.institutionFilingCode())
+    if (partyType != PartyType.INSTITUTION && !blank(in.institutionFilingCode()) && lookupable(in.institutionFilingCode())
         && registry.findByFilingCode(in.institutionFilingCode().strip()).isEmpty()) {
       errors.add(new FieldError("institutionFilingCode", "备案码 " + in.institutionFilingCode().strip() + " 不存在"));
     }
@@ -113,6 +113,11 @@ class CaseIntakeValidator {
         text(errors, "reporters[" + i + "]", in.reporters().get(i), 2000);
       }
     }
+  }
+
+  /** A code worth looking up: one refused by {@link #plainText} (too long, a NUL PostgreSQL cannot query) is not. */
+  private static boolean lookupable(String code) {
+    return code.strip().length() <= 32 && !PlainText.hasControlCharacters(code);
   }
 
   private static void text(List<FieldError> errors, String field, String value, int max) {

@@ -546,6 +546,20 @@ class CasesAndTasksHostileIT {
     return Arbitraries.of("manager", "expert4");
   }
 
+  /** Regression (was 500 on PostgreSQL): Basic credentials with a NUL reached the identity query. */
+  @Example
+  void credentialsWithControlCharactersAreWrongCredentials() {
+    Task task = waitingTask("Task_ConsiderStatement");
+    Snapshot before = snapshot();
+    for (String credentials : List.of("\u0000:\u0000", "discipline\u0000:discipline", "discipline:\u001b")) {
+      Map<String, String> header = Map.of("Authorization", Http.basicRaw(credentials));
+      assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/complete", "{\"variables\":{}}", header).status())
+          .isEqualTo(401);
+      refusedWithoutChange(() -> http.get("/api/discipline/cases/" + windowCase, header)).isProblem(401);
+    }
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
   /** The administrator may complete any task, but not review the decision they issued (recusal): 400, no change. */
   @Example
   void theDeciderCannotReviewTheirOwnDecision() {

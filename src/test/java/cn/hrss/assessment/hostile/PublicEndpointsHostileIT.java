@@ -537,6 +537,35 @@ class PublicEndpointsHostileIT {
     assertThat(snapshot()).isEqualTo(before);
   }
 
+  /** The officers' notice list answers a list or refuses (never 500: a NUL used to fail the query on PostgreSQL). */
+  @Property(tries = 40)
+  void noticeStatesAnswerOrRefuseButNeverFail(@ForAll("queryValues") String caseRef) {
+    Snapshot before = snapshot();
+    Http.Response response = http.get("/api/notices?caseRef=" + enc(caseRef), Http.basic("officer"));
+    if (response.status() != 200) {
+      response.isProblem(400);
+    }
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  /** Control characters in path segments: refused (by Tomcat or by us), never a server error. */
+  @Property(tries = 20)
+  void controlCharactersInPathsAreRefused(@ForAll("controlSegments") String segment) {
+    Snapshot before = snapshot();
+    for (String path : List.of("/api/filings/", "/api/discipline/cases/", "/api/public-notices/")) {
+      String url = path + enc(segment) + (path.contains("public") ? "/objections" : "");
+      Http.Response response = path.contains("public") ? http.postJson(url, objection(Map.of()), asClient())
+          : http.get(url, Http.basic("admin"));
+      assertThat(response.status()).as(url + ": " + response.abbreviated()).isBetween(400, 499);
+    }
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Provide
+  Arbitrary<String> controlSegments() {
+    return Hostile.withControl();
+  }
+
   /** Institutions named with markup appear in the directory page and API as text. */
   @Property(tries = 10)
   void markupInInstitutionNamesIsEscapedOnTheDirectoryPage(@ForAll("markupNames") String name) {
