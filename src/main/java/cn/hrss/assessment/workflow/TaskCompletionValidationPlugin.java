@@ -1,5 +1,6 @@
 package cn.hrss.assessment.workflow;
 
+import cn.hrss.assessment.web.PlainText;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import cn.hrss.assessment.web.PlainText;
 import org.springframework.stereotype.Component;
 
 /**

@@ -119,7 +119,8 @@ class CasesAndTasksHostileIT {
     procedures.runJobs();
     WAITING.put("Task_IssueDecision", issue.get("caseNo").asText());
 
-    JsonNode appeal = openCase(candidate("复核考生", "r@example.cn"));
+    // No address: the decision is served by public announcement (公告, 002 Annex 2 Art. 17), name and all.
+    JsonNode appeal = openCase(candidate(ANNOUNCED_NAME, null));
     appealCase = appeal.get("caseNo").asText();
     appealToken = appeal.get("accessToken").asText();
     determine(appealCase);
@@ -145,6 +146,7 @@ class CasesAndTasksHostileIT {
   }
 
   static String noticeOfIntentHtml;
+  static final String ANNOUNCED_NAME = "<b onmouseover=alert(1)>公告</b>考生";
 
   @AfterContainer
   static void stop() {
@@ -394,12 +396,13 @@ class CasesAndTasksHostileIT {
   }
 
   @Example
-  void markupInThePartysNameIsEscapedInTheNoticeOfIntent() {
+  void markupInThePartysNameIsEscapedInTheNoticeOfIntentAndTheAnnouncement() {
     assertThat(noticeOfIntentHtml).contains(PublicEndpointsHostileIT.htmlEscape("<script>alert('当事人')</script>"));
     PublicEndpointsHostileIT.assertEscaped(noticeOfIntentHtml, List.of("<script>alert('当事人')</script>考生"));
     Http.Response page = http.get("/announcements", Map.of());
     assertThat(page.status()).isEqualTo(200);
-    PublicEndpointsHostileIT.assertEscaped(page.body(), List.of("<script>alert('当事人')</script>考生"));
+    assertThat(page.body()).contains(appealCase, PublicEndpointsHostileIT.htmlEscape(ANNOUNCED_NAME));
+    PublicEndpointsHostileIT.assertEscaped(page.body(), List.of(ANNOUNCED_NAME));
   }
 
   // ------------------------------------------------------------------ task completions through engine REST

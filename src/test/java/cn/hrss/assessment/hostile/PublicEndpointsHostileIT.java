@@ -434,6 +434,16 @@ class PublicEndpointsHostileIT {
         asClient()));
   }
 
+  /** Bodies of megabytes on the JSON endpoints: read, refused for their length, nothing stored. */
+  @Example
+  void hugeJsonBodiesAreRefused() {
+    String huge = "异".repeat(3 * 1024 * 1024);
+    refusedWithoutChange(() -> http.postJson("/api/public-notices/" + onNotice.applicationNo() + "/objections",
+        objection(Map.of("content", huge)), asClient())).isProblem(400);
+    refusedWithoutChange(() -> http.postJson("/api/public-notices/" + onNotice.applicationNo() + "/objections",
+        "[" + "{},".repeat(500_000) + "{}]", asClient())).isProblem(400);
+  }
+
   @Property(tries = 40)
   void objectionsToUnknownOrClosedApplicationsAreRefused(@ForAll("pathSegments") String number) {
     String path = "/api/public-notices/" + URLEncoder.encode(number, StandardCharsets.UTF_8).replace("+", "%20")
