@@ -5,13 +5,9 @@ import cn.hrss.assessment.identity.ApiAuthenticationFilter;
 import cn.hrss.assessment.identity.Caller;
 import cn.hrss.assessment.identity.Groups;
 import cn.hrss.assessment.identity.Officers;
-import cn.hrss.assessment.notification.NotificationService;
 import cn.hrss.assessment.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -30,17 +26,14 @@ class DisciplineController {
 
   private final DisciplineCaseService service;
   private final Officers officers;
-  private final ViolationCatalog catalog;
   private final DisciplineArchive archive;
-  private final NotificationService notifications;
+  private final DisciplineCaseViews views;
 
-  DisciplineController(DisciplineCaseService service, Officers officers, ViolationCatalog catalog, DisciplineArchive archive,
-      NotificationService notifications) {
+  DisciplineController(DisciplineCaseService service, Officers officers, DisciplineArchive archive, DisciplineCaseViews views) {
     this.service = service;
     this.officers = officers;
-    this.catalog = catalog;
     this.archive = archive;
-    this.notifications = notifications;
+    this.views = views;
   }
 
   record Opened(String caseNo, String accessToken) {}
@@ -58,56 +51,7 @@ class DisciplineController {
   Map<String, Object> status(@PathVariable String caseNo, HttpServletRequest request) {
     boolean officer = authorise(caseNo, request);
     DisciplineCase c = service.find(caseNo).orElseThrow(() -> ApiProblem.notFound("案件 " + caseNo + " 不存在"));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("caseNo", c.caseNo());
-    body.put("status", c.status().name());
-    body.put("stage", c.status().label());
-    body.put("partyType", c.partyType().name());
-    body.put("source", c.source().name());
-    Map<String, Object> party = new LinkedHashMap<>();
-    party.put("name", c.partyName());
-    party.put("idNumberMasked", c.partyIdMasked());
-    party.put("filingCode", c.partyFilingCode());
-    party.put("staffRole", c.staffRole() == null ? null : c.staffRole().name());
-    body.put("party", party);
-    body.put("institutionFilingCode", c.institutionFilingCode());
-    body.put("facts", c.facts());
-    if (c.violationArticle() != null) {
-      Map<String, Object> determination = new LinkedHashMap<>();
-      determination.put("violationArticle", c.violationArticle());
-      determination.put("violationItem", c.violationItem());
-      determination.put("severity", c.severity());
-      determination.put("findings", c.findings());
-      determination.put("reasons", catalog.reasons(c.violationArticle(), c.violationItem()));
-      body.put("determination", determination);
-    }
-    body.put("proposedSanctions", sanctions(c.proposedSanctions()));
-    body.put("finalSanctions", c.finalSanctions() == null ? null : sanctions(c.finalSanctions()));
-    body.put("reviewOutcome", c.reviewOutcome());
-    Map<String, Object> deadlines = new LinkedHashMap<>();
-    deadlines.put("statement", c.statementDeadline());
-    deadlines.put("appeal", c.appealDeadline());
-    body.put("deadlines", deadlines);
-    body.put("documents", archive.entriesOf(caseNo).stream()
-        .filter(e -> !e.channel().equals("INTERNAL"))
-        .map(e -> Map.of("kind", e.kind(), "title", e.title(), "channel", e.channel(), "servedAt", (Object) e.recordedAt()))
-        .toList());
-    body.put("executedSanctions", service.sanctions(caseNo).stream().map(s -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("code", s.code());
-      m.put("name", catalog.sanctionNames(s.code()).get(0));
-      m.put("until", s.until());
-      m.put("executedAt", s.executedAt());
-      m.put("undoneAt", s.undoneAt());
-      return m;
-    }).toList());
-    body.put("statements", service.submissions(caseNo, "STATEMENT"));
-    body.put("appeals", service.submissions(caseNo, "APPEAL"));
-    if (officer) {
-      body.put("decidedBy", c.decidedBy());
-      body.put("notices", notifications.noticesFor(caseNo));
-    }
-    return body;
+    return views.of(c, officer);
   }
 
   @PostMapping("/api/discipline/cases/{caseNo}/statements")
@@ -158,10 +102,5 @@ class DisciplineController {
       throw ApiProblem.forbidden("访问令牌与案件不符");
     }
     return false;
-  }
-
-  private List<Map<String, String>> sanctions(String codes) {
-    return SanctionExecution.codes(codes).stream()
-        .map(code -> Map.of("code", code, "name", catalog.sanctionNames(code).get(0))).toList();
   }
 }

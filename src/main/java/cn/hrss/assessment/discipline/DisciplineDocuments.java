@@ -130,6 +130,7 @@ class DisciplineDocuments {
       m.put("authorityReference", c.authorityReference()); // 002 Annex 2 Art. 18
     }
     m.put("caseUrl", publicBaseUrl + "/api/discipline/cases/" + c.caseNo());
+    m.put("caseStatusUrl", publicBaseUrl + "/case-status"); // the party's case page (case number + token)
     m.put("statementUrl", publicBaseUrl + "/api/discipline/cases/" + c.caseNo() + "/statements");
     m.put("appealUrl", publicBaseUrl + "/api/discipline/cases/" + c.caseNo() + "/appeals");
     m.put("issuedOn", LocalDate.ofInstant(Instant.ofEpochMilli(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()),

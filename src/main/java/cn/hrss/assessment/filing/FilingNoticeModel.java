@@ -55,7 +55,7 @@ class FilingNoticeModel implements NoticeModelContributor {
         "code", o.code(), "name", o.name(), "track", o.track() == null ? "" : o.track(),
         "levels", o.levels().stream().sorted().map(FilingDisplay::level).collect(Collectors.joining("、")))).toList());
     model.put("submittedOn", a.submittedAt().atZone(FilingService.CHINA).toLocalDate());
-    model.put("statusUrl", publicBaseUrl + "/api/filings/" + a.applicationNo());
+    model.put("statusUrl", publicBaseUrl + "/status"); // the applicant status page (number + token)
     putIfPresent(model, "decisionReason", a.decisionReason());
     putIfPresent(model, "filingCode", a.filingCode());
     putIfPresent(model, "receiptNo", a.receiptNo());

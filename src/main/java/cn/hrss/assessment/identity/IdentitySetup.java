@@ -37,7 +37,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
   /** The working groups with the Chinese names shown in Admin. */
-  private static final List<GroupSpec> GROUPS = List.of(
+  static final List<GroupSpec> GROUPS = List.of(
       new GroupSpec(Groups.ACCEPTANCE_OFFICERS, "受理审查人员"),
       new GroupSpec(Groups.EXPERTS, "评审专家"),
       new GroupSpec(Groups.MINISTRY_APPROVERS, "部级备案审批人员"),
@@ -57,7 +57,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       Groups.DISCIPLINE_REVIEWERS, List.of("DisciplinaryCaseProcess"));
 
   /** One Tasklist filter per group, named in Chinese, visible only to that group. */
-  private static final List<FilterSpec> FILTERS = List.of(
+  static final List<FilterSpec> FILTERS = List.of(
       new FilterSpec("受理审查", Groups.ACCEPTANCE_OFFICERS, -10, "备案申请的受理审查、公示异议处理与备案决定"),
       new FilterSpec("技术评审", Groups.EXPERTS, -9, "分配给我的技术评审任务"),
       new FilterSpec("备案决定", Groups.MINISTRY_APPROVERS, -8, "全国性用人单位的部级备案决定"),
@@ -66,6 +66,12 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       new FilterSpec("复核", Groups.DISCIPLINE_REVIEWERS, -5, "处理决定的复核"),
       new FilterSpec("质量督导", Groups.SUPERVISORS, -4, "质量督导任务"),
       new FilterSpec("全部任务（只读）", Groups.MANAGERS, -3, "所有进行中的任务，供管理人员查看"));
+
+  /** The variables each filter shows on a Tasklist card, with their Chinese labels. */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "applicationNo", "label", "申请编号"),
+      Map.of("name", "caseNo", "label", "案件编号"),
+      Map.of("name", "institutionName", "label", "机构名称"));
 
   /** Demo users: id → (first name, last name, groups). Password = user id. */
   private static final List<DemoUser> DEMO_USERS = List.of(
@@ -195,10 +201,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     properties.put("description", spec.description());
     properties.put("priority", spec.priority());
     properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", "applicationNo", "label", "申请编号"),
-        Map.of("name", "caseNo", "label", "案件编号"),
-        Map.of("name", "institutionName", "label", "机构名称")));
+    properties.put("variables", CARD_VARIABLES);
     filter.setQuery(query);
     filter.setProperties(properties);
     filterService.saveFilter(filter);
@@ -219,9 +222,9 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     missing.forEach(group -> identityService.createMembership(demo.id(), group));
   }
 
-  private record GroupSpec(String id, String name) {}
+  record GroupSpec(String id, String name) {}
 
-  private record FilterSpec(String name, String group, int priority, String description) {}
+  record FilterSpec(String name, String group, int priority, String description) {}
 
   private record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
 }

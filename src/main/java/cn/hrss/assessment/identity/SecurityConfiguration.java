@@ -34,12 +34,16 @@ class SecurityConfiguration {
     return registration;
   }
 
-  /** Before authentication: a cross-site browser request must not ride on cached Basic credentials. */
+  /**
+   * Before authentication: a cross-site browser request must not ride on cached Basic credentials. The public
+   * pages' forms (objections on {@code /notices}, the status pages) are guarded the same way: they carry no
+   * credentials, but another site must not post objections in its visitors' names or drive the token lookups.
+   */
   @Bean
   FilterRegistrationBean<CrossSiteRequestGuard> crossSiteRequestGuard() {
     FilterRegistrationBean<CrossSiteRequestGuard> registration = new FilterRegistrationBean<>(new CrossSiteRequestGuard());
     registration.setName("cross-site-request-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/notices/*", "/status", "/case-status");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

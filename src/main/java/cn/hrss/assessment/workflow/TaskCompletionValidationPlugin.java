@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +38,10 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
   static final int MAX_TEXT = 4000;
 
   private final Map<String, List<TaskCompletionRule>> rulesByTaskKey = new HashMap<>();
+  private final FormLabels formLabels;
 
-  public TaskCompletionValidationPlugin(List<TaskCompletionRule> rules) {
+  public TaskCompletionValidationPlugin(List<TaskCompletionRule> rules, FormLabels formLabels) {
+    this.formLabels = formLabels;
     for (TaskCompletionRule rule : rules) {
       for (String key : rule.taskDefinitionKeys()) {
         rulesByTaskKey.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
@@ -102,10 +106,18 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
           });
       rulesByTaskKey.get(task.getTaskDefinitionKey()).forEach(rule -> rule.check(completion, violations));
       if (!violations.isEmpty()) {
+        String formId = formIdOf(task);
         throw new FormFieldValidationException(violations.messages(),
-            "提交内容未通过校验：" + String.join("；", violations.messages()));
+            "提交内容未通过校验：" + String.join("；", violations.messages(field -> formLabels.label(formId, field))));
       }
     }
+  }
+
+  /** The Camunda Form of the task ({@code camunda:formRef}, a constant in our models), or {@code null}. */
+  private static String formIdOf(TaskEntity task) {
+    TaskDefinition definition = task.getTaskDefinition();
+    Expression key = definition == null ? null : definition.getCamundaFormDefinitionKey();
+    return key == null ? null : key.getExpressionText();
   }
 
   /**

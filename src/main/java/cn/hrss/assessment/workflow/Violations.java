@@ -4,22 +4,37 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Messages collected while checking a task completion; empty means the completion is valid. */
 public final class Violations {
 
-  private final List<String> messages = new ArrayList<>();
+  private record Violation(String field, String message) {}
+
+  private final List<Violation> violations = new ArrayList<>();
 
   public void add(String field, String message) {
-    messages.add(field + "：" + message);
+    violations.add(new Violation(field, message));
   }
 
   public boolean isEmpty() {
-    return messages.isEmpty();
+    return violations.isEmpty();
   }
 
+  /** {@code field：message} for each violation, the form API clients see. */
   public List<String> messages() {
-    return List.copyOf(messages);
+    return violations.stream().map(v -> v.field() + "：" + v.message()).toList();
+  }
+
+  /**
+   * The messages for a person at a form: {@code 评审说明（expertComment）：必填} where {@code label} knows the
+   * field's label (null otherwise: the plain {@code field：message}).
+   */
+  public List<String> messages(Function<String, String> label) {
+    return violations.stream().map(v -> {
+      String shown = label.apply(v.field());
+      return (shown == null ? v.field() : shown + "（" + v.field() + "）") + "：" + v.message();
+    }).toList();
   }
 
   /** Checks that {@code field} was submitted as a non-blank text; returns whether it was. */

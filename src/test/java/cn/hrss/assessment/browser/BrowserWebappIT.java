@@ -60,6 +60,7 @@ class BrowserWebappIT {
     CamundaWebapp.login(browser, "admin", "admin", "admin");
     browser.open("/camunda/app/admin/default/#/users");
     browser.awaitText("用户列表");
+    browser.awaitText("officer");   // the heading shows before the list has loaded (正在加载…)
     assertThat(browser.bodyText()).contains("用户", "用户组", "授权", "officer").doesNotContain("List of Users");
     browser.screenshot("admin-users");
     browser.open("/camunda/app/admin/default/#/authorization?resource=0");

@@ -81,6 +81,13 @@ public final class Tasklist {
     return this;
   }
 
+  /** Waits until no card of the current list mentions {@code text} (after a completion, once the list refreshed). */
+  public Tasklist awaitNoTask(String text) {
+    browser.await("no task card containing " + text, d -> browser.all(By.cssSelector(".tasks-list > li.task")).stream()
+        .noneMatch(card -> card.getText().contains(text)));
+    return this;
+  }
+
   /** Opens a task by its id (Tasklist's own link, e.g. from a notification e-mail). */
   public Tasklist openTaskById(String taskId) {
     browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
@@ -99,6 +106,15 @@ public final class Tasklist {
     return this;
   }
 
+  /**
+   * Waits until the form takes input: Tasklist lays a disabled overlay over it until it has taken the claim (or
+   * the assignment) into account.
+   */
+  public Tasklist awaitFormEnabled() {
+    browser.await("form enabled", d -> browser.all(By.cssSelector(".disabled-form")).isEmpty());
+    return this;
+  }
+
   /** The input of a Camunda Form field (form-js), found by its Chinese label. */
   public WebElement formField(String label) {
     return browser.await("form field " + label, d -> d.findElements(By.cssSelector(".fjs-form-field")).stream()
@@ -107,9 +123,16 @@ public final class Tasklist {
         .findFirst().orElse(null));
   }
 
+  /** The field labelled {@code label}, scrolled into view to be used (application data makes forms long). */
+  private WebElement fieldToUse(String label) {
+    WebElement field = formField(label);
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", field);
+    return field;
+  }
+
   /** Types {@code value} into the text field / text area / number field labelled {@code label}. */
   public Tasklist fill(String label, String value) {
-    WebElement input = formField(label).findElement(By.cssSelector("input, textarea"));
+    WebElement input = fieldToUse(label).findElement(By.cssSelector("input, textarea"));
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(value);
     return this;
@@ -117,7 +140,7 @@ public final class Tasklist {
 
   /** Chooses the option shown as {@code optionLabel} in the radio group or select labelled {@code label}. */
   public Tasklist choose(String label, String optionLabel) {
-    WebElement field = formField(label);
+    WebElement field = fieldToUse(label);
     List<WebElement> selects = field.findElements(By.tagName("select"));
     if (!selects.isEmpty()) {
       new Select(selects.get(0)).selectByVisibleText(optionLabel);
@@ -132,7 +155,7 @@ public final class Tasklist {
 
   /** Ticks or clears the checkbox labelled {@code label}. */
   public Tasklist check(String label, boolean checked) {
-    WebElement box = formField(label).findElement(By.cssSelector("input[type=checkbox]"));
+    WebElement box = fieldToUse(label).findElement(By.cssSelector("input[type=checkbox]"));
     if (box.isSelected() != checked) {
       box.click();
     }

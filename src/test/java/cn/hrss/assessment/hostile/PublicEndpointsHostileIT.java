@@ -558,6 +558,31 @@ class PublicEndpointsHostileIT {
     assertThat(snapshot()).isEqualTo(before);
   }
 
+  /**
+   * The status pages (申请进度, 案件查询) look a number up with its token from a public form: hostile numbers and
+   * tokens are answered with the page (its message), never a server error, change nothing, and are echoed escaped.
+   */
+  @Property(tries = 60)
+  void statusPagesAnswerHostileLookupsWithoutFailing(@ForAll("statusLookups") Map<String, String> lookup,
+      @ForAll boolean casePage) {
+    Map<String, String> fields = casePage ? Map.of("caseNo", lookup.get("number"), "accessToken", lookup.get("token"))
+        : Map.of("applicationNo", lookup.get("number"), "accessToken", lookup.get("token"));
+    Snapshot before = snapshot();
+    Http.Response page = http.postForm(casePage ? "/case-status" : "/status", fields, asClient());
+    assertThat(page.status()).as(page.abbreviated()).isIn(200, 400, 403, 404, 429);
+    assertThat(page.body()).doesNotContain("系统内部错误").doesNotContain(reviewing.applicationNo() + "</");
+    assertEscaped(page.body(), lookup.values());
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Provide
+  Arbitrary<Map<String, String>> statusLookups() {
+    Arbitrary<String> numbers = Arbitraries.oneOf(Hostile.anything(), Hostile.longerThan(100),
+        Arbitraries.of(reviewing.applicationNo(), reviewing.applicationNo() + "\u0000", "WJ2026-000001"));
+    Arbitrary<String> tokens = Arbitraries.oneOf(Hostile.anything(), Arbitraries.of(other.token(), "\u0000"));
+    return Combinators.combine(numbers, tokens).as((number, token) -> Map.of("number", number, "token", token));
+  }
+
   /** Control characters in path segments: refused (by Tomcat or by us), never a server error. */
   @Property(tries = 20)
   void controlCharactersInPathsAreRefused(@ForAll("controlSegments") String segment) {

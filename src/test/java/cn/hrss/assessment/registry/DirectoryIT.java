@@ -130,7 +130,8 @@ class DirectoryIT {
         .contains("<meta name=\"viewport\"")
         .contains("<html lang=\"zh-CN\">")
         .contains("技能人才评价机构备案与违纪处理")
-        .contains("href=\"/notices\"", "href=\"/directory\"", "href=\"/announcements\"")
+        .contains("href=\"/notices\"", "href=\"/directory\"", "href=\"/announcements\"", "href=\"/status\"",
+            "href=\"/case-status\"")
         .contains("aria-current=\"page\"")
         .contains("评价机构名录查询")
         .contains(employer.filingCode(), henanBranch.filingCode(), org.filingCode())

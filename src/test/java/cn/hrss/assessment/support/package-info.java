@@ -41,6 +41,8 @@
  *   <li>Contexts are cached across test classes with the same configuration: data of other tests is
  *       visible; use unique business keys and query by them.</li>
  *   <li>Camunda's login lock-out after wrong passwords is off in the test profile.</li>
+ *   <li>{@link cn.hrss.assessment.support.HtmlChecker}: the W3C's Nu Html Checker as a library;
+ *       {@code assertThat(new HtmlChecker().errors(html)).isEmpty()} for a page or a mail.</li>
  * </ul>
  */
 package cn.hrss.assessment.support;

@@ -20,6 +20,16 @@ class ViolationsTest {
   }
 
   @Test
+  void aPersonReadsTheFieldsLabelAndKey() {
+    Violations violations = new Violations();
+    violations.required(submitting(Map.of()), "comment");
+    violations.required(submitting(Map.of()), "other");
+    assertThat(violations.messages(field -> field.equals("comment") ? "审查意见" : null))
+        .containsExactly("审查意见（comment）：必填", "other：必填");
+    assertThat(violations.messages()).containsExactly("comment：必填", "other：必填");
+  }
+
+  @Test
   void oneOfRefusesValuesOutsideTheContract() {
     Violations violations = new Violations();
     String value = violations.oneOf(submitting(Map.of("decision", "MAYBE")), "decision", List.of("APPROVE", "REJECT"));

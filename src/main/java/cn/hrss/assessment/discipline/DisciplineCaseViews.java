@@ -1,0 +1,99 @@
+package cn.hrss.assessment.discipline;
+
+import cn.hrss.assessment.notification.NotificationService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What {@code GET /api/discipline/cases/{caseNo}} answers, built once for the API and the party's status page
+ * ({@code /case-status}): the party sees its case; officers also see who decided and the notices sent.
+ */
+@Component
+class DisciplineCaseViews {
+
+  private final DisciplineCaseService service;
+  private final ViolationCatalog catalog;
+  private final DisciplineArchive archive;
+  private final NotificationService notifications;
+
+  DisciplineCaseViews(DisciplineCaseService service, ViolationCatalog catalog, DisciplineArchive archive,
+      NotificationService notifications) {
+    this.service = service;
+    this.catalog = catalog;
+    this.archive = archive;
+    this.notifications = notifications;
+  }
+
+  /**
+   * The party's view of its case, or empty when the number is unknown or the token is not that case's: the
+   * caller cannot tell which (the token check is constant-time and needs no lookup).
+   */
+  Optional<Map<String, Object>> forParty(String caseNo, String token) {
+    if (caseNo == null || !service.tokenMatches(caseNo, token)) {
+      return Optional.empty();
+    }
+    return service.find(caseNo).map(c -> of(c, false));
+  }
+
+  Map<String, Object> of(DisciplineCase c, boolean officer) {
+    String caseNo = c.caseNo();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("caseNo", c.caseNo());
+    body.put("status", c.status().name());
+    body.put("stage", c.status().label());
+    body.put("partyType", c.partyType().name());
+    body.put("source", c.source().name());
+    Map<String, Object> party = new LinkedHashMap<>();
+    party.put("name", c.partyName());
+    party.put("idNumberMasked", c.partyIdMasked());
+    party.put("filingCode", c.partyFilingCode());
+    party.put("staffRole", c.staffRole() == null ? null : c.staffRole().name());
+    body.put("party", party);
+    body.put("institutionFilingCode", c.institutionFilingCode());
+    body.put("facts", c.facts());
+    if (c.violationArticle() != null) {
+      Map<String, Object> determination = new LinkedHashMap<>();
+      determination.put("violationArticle", c.violationArticle());
+      determination.put("violationItem", c.violationItem());
+      determination.put("severity", c.severity());
+      determination.put("findings", c.findings());
+      determination.put("reasons", catalog.reasons(c.violationArticle(), c.violationItem()));
+      body.put("determination", determination);
+    }
+    body.put("proposedSanctions", sanctions(c.proposedSanctions()));
+    body.put("finalSanctions", c.finalSanctions() == null ? null : sanctions(c.finalSanctions()));
+    body.put("reviewOutcome", c.reviewOutcome());
+    Map<String, Object> deadlines = new LinkedHashMap<>();
+    deadlines.put("statement", c.statementDeadline());
+    deadlines.put("appeal", c.appealDeadline());
+    body.put("deadlines", deadlines);
+    body.put("documents", archive.entriesOf(caseNo).stream()
+        .filter(e -> !e.channel().equals("INTERNAL"))
+        .map(e -> Map.of("kind", e.kind(), "title", e.title(), "channel", e.channel(), "servedAt", (Object) e.recordedAt()))
+        .toList());
+    body.put("executedSanctions", service.sanctions(caseNo).stream().map(s -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("code", s.code());
+      m.put("name", catalog.sanctionNames(s.code()).get(0));
+      m.put("until", s.until());
+      m.put("executedAt", s.executedAt());
+      m.put("undoneAt", s.undoneAt());
+      return m;
+    }).toList());
+    body.put("statements", service.submissions(caseNo, "STATEMENT"));
+    body.put("appeals", service.submissions(caseNo, "APPEAL"));
+    if (officer) {
+      body.put("decidedBy", c.decidedBy());
+      body.put("notices", notifications.noticesFor(caseNo));
+    }
+    return body;
+  }
+
+  private List<Map<String, String>> sanctions(String codes) {
+    return SanctionExecution.codes(codes).stream()
+        .map(code -> Map.of("code", code, "name", catalog.sanctionNames(code).get(0))).toList();
+  }
+}
