@@ -145,14 +145,20 @@ public class FilingService {
 
   /** The application if {@code bearerToken} is its access token; compared in constant time. */
   public boolean tokenMatches(String applicationNo, String bearerToken) {
-    StoredApplication application = repository.find(applicationNo).orElse(null);
+    StoredApplication application = find(applicationNo).orElse(null);
     return application != null && bearerToken != null && MessageDigest.isEqual(
         application.tokenHash().getBytes(StandardCharsets.US_ASCII), hash(bearerToken).getBytes(StandardCharsets.US_ASCII));
   }
 
   public StoredApplication require(String applicationNo) {
-    return repository.find(applicationNo)
+    return find(applicationNo)
         .orElseThrow(() -> ApiProblem.notFound("备案申请 " + applicationNo + " 不存在。"));
+  }
+
+  /** No application number holds a control character; PostgreSQL could not even query one with a NUL (500). */
+  private java.util.Optional<StoredApplication> find(String applicationNo) {
+    return applicationNo == null || PlainText.hasControlCharacters(applicationNo) ? java.util.Optional.empty()
+        : repository.find(applicationNo);
   }
 
   // ------------------------------------------------------------------ supplements
