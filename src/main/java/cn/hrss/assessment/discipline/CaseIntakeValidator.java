@@ -3,6 +3,7 @@ package cn.hrss.assessment.discipline;
 import cn.hrss.assessment.codes.ResidentIdNumbers;
 import cn.hrss.assessment.registry.InstitutionRegistry;
 import cn.hrss.assessment.web.ApiProblem.FieldError;
+import cn.hrss.assessment.web.PlainText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ class CaseIntakeValidator {
 
   List<FieldError> check(CaseIntake in) {
     List<FieldError> errors = new ArrayList<>();
+    plainText(in, errors);
     PartyType partyType = enumValue(PartyType.class, in.partyType(), "partyType", errors);
     CaseSource source = enumValue(CaseSource.class, in.source(), "source", errors);
     CaseIntake.Party party = in.party();
@@ -52,7 +54,7 @@ class CaseIntakeValidator {
       if (partyType == PartyType.INSTITUTION) {
         if (blank(party.filingCode())) {
           errors.add(new FieldError("party.filingCode", "评价机构案件须填写机构备案码"));
-        } else if (registry.findByFilingCode(party.filingCode().strip()).isEmpty()) {
+        } else if (lookupable(party.filingCode()) && registry.findByFilingCode(party.filingCode().strip()).isEmpty()) {
           errors.add(new FieldError("party.filingCode", "备案码 " + party.filingCode().strip() + " 不存在"));
         }
       }
@@ -61,7 +63,7 @@ class CaseIntakeValidator {
       // 002 Annex 2 Art. 4 para. 4, Art. 16 para. 1: the assessment institution decides candidate cases.
       errors.add(new FieldError("institutionFilingCode", "参评人员案件须填写作出处理的评价机构备案码"));
     }
-    if (partyType != PartyType.INSTITUTION && !blank(in.institutionFilingCode())
+    if (partyType != PartyType.INSTITUTION && !blank(in.institutionFilingCode()) && lookupable(in.institutionFilingCode())
         && registry.findByFilingCode(in.institutionFilingCode().strip()).isEmpty()) {
       errors.add(new FieldError("institutionFilingCode", "备案码 " + in.institutionFilingCode().strip() + " 不存在"));
     }
@@ -87,6 +89,46 @@ class CaseIntakeValidator {
       errors.add(new FieldError("authorityReference", "其他机关已处理的案件须填写该机关处理结论的文号"));
     }
     return errors;
+  }
+
+  /**
+   * Lengths the case can keep (discipline_case columns; facts also travel as a process variable, which the engine
+   * stores in 4000 characters) and no control characters (PostgreSQL cannot store a NUL; the rest garbles documents).
+   */
+  private static void plainText(CaseIntake in, List<FieldError> errors) {
+    CaseIntake.Party party = in.party() == null ? new CaseIntake.Party(null, null, null, null) : in.party();
+    text(errors, "party.name", party.name(), 200);
+    text(errors, "party.idNumber", party.idNumber(), 32);
+    text(errors, "party.filingCode", party.filingCode(), 32);
+    text(errors, "party.staffRole", party.staffRole(), 32);
+    text(errors, "partyEmail", in.partyEmail(), 320);
+    text(errors, "facts", in.facts(), 4000);
+    text(errors, "institutionFilingCode", in.institutionFilingCode(), 32);
+    text(errors, "authorityReference", in.authorityReference(), 200);
+    if (in.reporters() != null) {
+      if (String.join("、", in.reporters().stream().map(String::valueOf).toList()).length() > 2000) {
+        errors.add(new FieldError("reporters", "报告人合计不能超过 2000 个字符"));
+      }
+      for (int i = 0; i < in.reporters().size(); i++) {
+        text(errors, "reporters[" + i + "]", in.reporters().get(i), 2000);
+      }
+    }
+  }
+
+  /** A code worth looking up: one refused by {@link #plainText} (too long, a NUL PostgreSQL cannot query) is not. */
+  private static boolean lookupable(String code) {
+    return code.strip().length() <= 32 && !PlainText.hasControlCharacters(code);
+  }
+
+  private static void text(List<FieldError> errors, String field, String value, int max) {
+    if (value == null) {
+      return;
+    }
+    if (value.strip().length() > max) {
+      errors.add(new FieldError(field, "不能超过 " + max + " 个字符"));
+    } else if (PlainText.hasControlCharacters(value)) {
+      errors.add(new FieldError(field, PlainText.CONTROL_CHARACTERS));
+    }
   }
 
   /** Reporters from the start form's text area: one per line (or separated by commas). */

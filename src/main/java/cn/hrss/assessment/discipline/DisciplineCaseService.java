@@ -6,6 +6,7 @@ import cn.hrss.assessment.registry.Institution;
 import cn.hrss.assessment.registry.InstitutionRegistry;
 import cn.hrss.assessment.web.ApiProblem;
 import cn.hrss.assessment.web.ApiProblem.FieldError;
+import cn.hrss.assessment.web.PlainText;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.Year;
@@ -148,6 +149,12 @@ public class DisciplineCaseService {
       String closedDetail) {
     if (content == null || content.isBlank()) {
       throw ApiProblem.invalid("content", "必填");
+    }
+    if (content.strip().length() > 20_000) {
+      throw ApiProblem.invalid("content", "不能超过 20000 个字符"); // discipline_submission.content
+    }
+    if (PlainText.hasControlCharacters(content)) {
+      throw ApiProblem.invalid("content", PlainText.CONTROL_CHARACTERS);
     }
     cases.find(caseNo).orElseThrow(() -> ApiProblem.notFound("案件 " + caseNo + " 不存在"));
     var waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseNo)

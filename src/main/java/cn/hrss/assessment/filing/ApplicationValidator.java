@@ -4,6 +4,7 @@ import cn.hrss.assessment.codes.CreditCodes;
 import cn.hrss.assessment.codes.Provinces;
 import cn.hrss.assessment.web.ApiProblem;
 import cn.hrss.assessment.web.ApiProblem.FieldError;
+import cn.hrss.assessment.web.PlainText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,12 +36,13 @@ final class ApplicationValidator {
       throw ApiProblem.invalid("application", "缺少申请内容（multipart 部分 application）");
     }
     String type = application.institutionType();
-    if (!TYPES.contains(type)) {
+    // Set.of(...).contains(null) throws: a missing value is checked first.
+    if (type == null || !TYPES.contains(type)) {
       errors.add(new FieldError("institutionType", "必须是 NATIONAL_EMPLOYER、PROVINCIAL_EMPLOYER 或 SOCIAL_ORG"));
     }
     text(errors, "name", application.name(), 200);
     creditCode(errors, "creditCode", application.creditCode());
-    if (!ORGANISATION_FORMS.contains(application.organisationForm())) {
+    if (application.organisationForm() == null || !ORGANISATION_FORMS.contains(application.organisationForm())) {
       errors.add(new FieldError("organisationForm", "必须是 " + String.join("、", ORGANISATION_FORMS.stream().sorted().toList()) + " 之一"));
     }
     text(errors, "legalRepresentative", application.legalRepresentative(), 100);
@@ -84,6 +86,10 @@ final class ApplicationValidator {
         errors.add(new FieldError(path + ".code", "同一职业（工种）重复申报"));
       }
       text(errors, path + ".name", occupation.name(), 100);
+      if (occupation.track() != null && (occupation.track().length() > 100 || PlainText.hasControlCharacters(occupation.track()))) {
+        errors.add(new FieldError(path + ".track", occupation.track().length() > 100 ? "不能超过 100 个字符"
+            : PlainText.CONTROL_CHARACTERS));
+      }
       if (occupation.levels() == null || occupation.levels().isEmpty()) {
         errors.add(new FieldError(path + ".levels", "至少申报一个等级（1-5）"));
       } else {
@@ -173,6 +179,8 @@ final class ApplicationValidator {
       errors.add(new FieldError(field, "必填"));
     } else if (value.length() > max) {
       errors.add(new FieldError(field, "不能超过 " + max + " 个字符"));
+    } else if (PlainText.hasControlCharacters(value)) {
+      errors.add(new FieldError(field, PlainText.CONTROL_CHARACTERS));
     }
   }
 
@@ -189,7 +197,7 @@ final class ApplicationValidator {
   }
 
   static boolean isEmail(String value) {
-    return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+    return value != null && value.length() <= 254 && EMAIL.matcher(value).matches() && !PlainText.hasControlCharacters(value);
   }
 
   private static void email(List<FieldError> errors, String field, String value) {

@@ -31,7 +31,7 @@ class FilingCompletionRule implements TaskCompletionRule {
     switch (completion.taskDefinitionKey()) {
       case Elements.REVIEW_COMPLETENESS -> {
         String decision = violations.oneOf(completion, Vars.ACCEPTANCE_DECISION, List.of(ACCEPT, REQUEST_SUPPLEMENT, REJECT));
-        if (decision != null && !ACCEPT.equals(decision) && !completion.has(Vars.ACCEPTANCE_COMMENT)) {
+        if (decision != null && !ACCEPT.equals(decision) && !completion.hasText(Vars.ACCEPTANCE_COMMENT)) {
           violations.add(Vars.ACCEPTANCE_COMMENT, REQUEST_SUPPLEMENT.equals(decision)
               ? "要求补正时必须写明需补正的材料" : "不予受理时必须写明理由");
         }
@@ -51,13 +51,13 @@ class FilingCompletionRule implements TaskCompletionRule {
       }
       case Elements.DECIDE_FILING -> {
         String decision = violations.oneOf(completion, Vars.FILING_DECISION, List.of(APPROVE, REJECT));
-        if (REJECT.equals(decision) && !completion.has(Vars.DECISION_COMMENT)) {
+        if (REJECT.equals(decision) && !completion.hasText(Vars.DECISION_COMMENT)) {
           violations.add(Vars.DECISION_COMMENT, "不予备案时必须写明理由");
         }
       }
       case BranchElements.REVIEW_BRANCH -> {
         String decision = violations.oneOf(completion, Vars.BRANCH_DECISION, List.of(APPROVE, REJECT));
-        if (REJECT.equals(decision) && !completion.has(Vars.BRANCH_COMMENT)) {
+        if (REJECT.equals(decision) && !completion.hasText(Vars.BRANCH_COMMENT)) {
           violations.add(Vars.BRANCH_COMMENT, "不予备案时必须写明理由");
         }
       }

@@ -5,6 +5,7 @@ import cn.hrss.assessment.identity.Groups;
 import cn.hrss.assessment.filing.FilingRepository.StoredApplication;
 import cn.hrss.assessment.web.ApiProblem;
 import cn.hrss.assessment.web.ApiProblem.FieldError;
+import cn.hrss.assessment.web.PlainText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -144,14 +145,20 @@ public class FilingService {
 
   /** The application if {@code bearerToken} is its access token; compared in constant time. */
   public boolean tokenMatches(String applicationNo, String bearerToken) {
-    StoredApplication application = repository.find(applicationNo).orElse(null);
+    StoredApplication application = find(applicationNo).orElse(null);
     return application != null && bearerToken != null && MessageDigest.isEqual(
         application.tokenHash().getBytes(StandardCharsets.US_ASCII), hash(bearerToken).getBytes(StandardCharsets.US_ASCII));
   }
 
   public StoredApplication require(String applicationNo) {
-    return repository.find(applicationNo)
+    return find(applicationNo)
         .orElseThrow(() -> ApiProblem.notFound("备案申请 " + applicationNo + " 不存在。"));
+  }
+
+  /** No application number holds a control character; PostgreSQL could not even query one with a NUL (500). */
+  private java.util.Optional<StoredApplication> find(String applicationNo) {
+    return applicationNo == null || PlainText.hasControlCharacters(applicationNo) ? java.util.Optional.empty()
+        : repository.find(applicationNo);
   }
 
   // ------------------------------------------------------------------ supplements
@@ -166,6 +173,9 @@ public class FilingService {
     List<MaterialStore.Checked> checked = materials.check(files, note == null || note.isBlank());
     if (note != null && note.length() > 4000) {
       throw ApiProblem.invalid("note", "说明不能超过 4000 个字符");
+    }
+    if (PlainText.hasControlCharacters(note)) {
+      throw ApiProblem.invalid("note", PlainText.CONTROL_CHARACTERS);
     }
     List<MaterialStore.Stored> written = new ArrayList<>();
     try {
@@ -237,6 +247,8 @@ public class FilingService {
       errors.add(new FieldError(field, "必填"));
     } else if (value.length() > max) {
       errors.add(new FieldError(field, "不能超过 " + max + " 个字符"));
+    } else if (PlainText.hasControlCharacters(value)) {
+      errors.add(new FieldError(field, PlainText.CONTROL_CHARACTERS));
     }
   }
 

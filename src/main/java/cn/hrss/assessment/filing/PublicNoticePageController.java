@@ -1,6 +1,7 @@
 package cn.hrss.assessment.filing;
 
 import cn.hrss.assessment.web.ApiProblem;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,13 +34,16 @@ class PublicNoticePageController {
   /** Plain HTML form post; refusals are shown on the page, success redirects (post/redirect/get). */
   @PostMapping("/notices/{applicationNo}/objections")
   String object(@PathVariable String applicationNo, @RequestParam(defaultValue = "") String name,
-      @RequestParam(defaultValue = "") String contact, @RequestParam(defaultValue = "") String content, Model model) {
+      @RequestParam(defaultValue = "") String contact, @RequestParam(defaultValue = "") String content, Model model,
+      HttpServletResponse response) {
     try {
       filings.object(applicationNo, name, contact, content);
       return "redirect:/notices?submitted=" + applicationNo;
     } catch (ApiProblem problem) {
+      // The page with the reasons, under the refusal's status (400, 404, 409) as the API answers it.
+      response.setStatus(problem.status().value());
       model.addAttribute("activeNav", "notices");
-    model.addAttribute("zone", FilingService.CHINA);
+      model.addAttribute("zone", FilingService.CHINA);
       model.addAttribute("notices", filings.openNotices());
       model.addAttribute("submitted", null);
       model.addAttribute("failedNo", applicationNo);

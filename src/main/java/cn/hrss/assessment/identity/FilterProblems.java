@@ -11,13 +11,13 @@ import org.springframework.http.MediaType;
  * Problem+json answers of the servlet filters, which run before Spring MVC and so outside
  * {@code web.ProblemHandler}: same shape (CONTRACT.md), written directly on the response.
  */
-final class FilterProblems {
+public final class FilterProblems {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FilterProblems() {}
 
-  static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+  public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", title);

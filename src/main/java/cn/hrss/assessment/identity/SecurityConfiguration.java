@@ -51,6 +51,16 @@ class SecurityConfiguration {
     return registration;
   }
 
+  /** Before every Basic authentication: credentials with control characters never reach an identity query. */
+  @Bean
+  FilterRegistrationBean<BasicCredentialsGuard> basicCredentialsGuard() {
+    FilterRegistrationBean<BasicCredentialsGuard> registration = new FilterRegistrationBean<>(new BasicCredentialsGuard());
+    registration.setName("basic-credentials-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
   /** Camunda leaves the engine list open; here every engine-rest resource needs credentials. */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> engineListAuthentication(IdentityService identityService) {

@@ -2,6 +2,8 @@ package cn.hrss.assessment.notification;
 
 import cn.hrss.assessment.identity.Groups;
 import cn.hrss.assessment.identity.Officers;
+import cn.hrss.assessment.web.ApiProblem;
+import cn.hrss.assessment.web.PlainText;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,10 @@ class NoticeController {
   @GetMapping
   List<NoticeRecord> notices(@RequestParam String caseRef, HttpServletRequest request) {
     officers.require(request, Groups.CASE_READERS.toArray(String[]::new));
+    if (caseRef.isBlank() || caseRef.length() > 64 || PlainText.hasControlCharacters(caseRef)) {
+      // No case number is longer; a NUL would fail the query on PostgreSQL (500).
+      throw ApiProblem.invalid("caseRef", "申请编号或案件编号无效");
+    }
     return notifications.noticesFor(caseRef);
   }
 }

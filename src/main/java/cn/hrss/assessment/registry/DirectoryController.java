@@ -3,6 +3,7 @@ package cn.hrss.assessment.registry;
 import cn.hrss.assessment.codes.OccupationCodes;
 import cn.hrss.assessment.codes.Provinces;
 import cn.hrss.assessment.web.ApiProblem;
+import cn.hrss.assessment.web.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
@@ -55,6 +56,11 @@ class DirectoryController {
     if (o != null && o.length() > 100) {
       errors.add(new ApiProblem.FieldError("occupation", "职业关键字不能超过 100 个字符"));
     }
+    for (String[] parameter : new String[][] {{"occupation", o}, {"q", text}}) {
+      if (PlainText.hasControlCharacters(parameter[1])) {
+        errors.add(new ApiProblem.FieldError(parameter[0], PlainText.CONTROL_CHARACTERS));
+      }
+    }
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
@@ -62,7 +68,9 @@ class DirectoryController {
   }
 
   private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
+    // strip(), not trim(): trim() also removes control characters that isBlank() does not count as blank (NUL),
+    // which left an empty string behind.
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** One directory line: an institution and, for a national employer, its branches. */

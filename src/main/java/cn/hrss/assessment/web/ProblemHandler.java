@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -54,6 +55,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
       MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return widen(respond(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传的文件或请求超过允许的大小，未保存任何内容。", List.of()));
+  }
+
+  /**
+   * A multipart body that cannot be parsed: no boundary, a truncated part, a file name Tomcat refuses (NUL). Larger
+   * than allowed is {@link MaxUploadSizeExceededException} (a subclass), answered with 413 above.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+    return apiProblem(ApiProblem.invalid("body", "multipart/form-data 请求无法解析（分隔符缺失、内容不完整或文件名含非法字符）"));
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -28,4 +28,9 @@ public record TaskCompletion(
     Object value = submitted.get(name);
     return value != null && !(value instanceof String s && s.isBlank());
   }
+
+  /** A non-blank text was submitted for {@code name} (a number or boolean is no comment or reason). */
+  public boolean hasText(String name) {
+    return submitted.get(name) instanceof String s && !s.isBlank();
+  }
 }

@@ -1,5 +1,6 @@
 package cn.hrss.assessment.workflow;
 
+import cn.hrss.assessment.web.PlainText;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
+
+  /** Longest text a completion may submit: Camunda stores string variables in {@code TEXT_ VARCHAR(4000)}. */
+  static final int MAX_TEXT = 4000;
 
   private final Map<String, List<TaskCompletionRule>> rulesByTaskKey = new HashMap<>();
   private final FormLabels formLabels;
@@ -76,6 +80,7 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
         return; // unknown task: the command itself reports it
       }
       ExecutionEntity execution = task.getExecution();
+      Violations violations = new Violations();
       TaskCompletion completion = new TaskCompletion(
           task.getId(),
           task.getTaskDefinitionKey(),
@@ -83,15 +88,26 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
           task.getProcessInstanceId(),
           execution == null ? null : execution.getProcessBusinessKey(),
           context.getAuthenticatedUserId(),
-          submitted == null ? Map.of() : Map.copyOf(withoutNullKeys(submitted)),
+          submitted == null ? Map.of() : Map.copyOf(readable(submitted, violations)),
           name -> execution == null ? null : execution.getVariable(name));
-      Violations violations = new Violations();
       // A task-local variable of the same name would absorb the submitted value (the engine writes to the
       // nearest scope that has it), so the process would carry something other than what was checked.
       completion.submitted().keySet().stream()
           .filter(task::hasVariableLocal)
           .sorted()
           .forEach(name -> violations.add(name, "已存在同名的任务局部变量，提交值无法生效，请删除该局部变量后重新提交"));
+      completion.submitted().entrySet().stream()
+          .filter(e -> e.getValue() instanceof String)
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> {
+            String text = (String) e.getValue();
+            if (text.length() > MAX_TEXT) {
+              // The engine keeps a text variable in a 4000-character column: longer would fail the insert (500).
+              violations.add(e.getKey(), "不能超过 " + MAX_TEXT + " 个字符");
+            } else if (PlainText.hasControlCharacters(text)) {
+              violations.add(e.getKey(), PlainText.CONTROL_CHARACTERS);
+            }
+          });
       rulesByTaskKey.get(task.getTaskDefinitionKey()).forEach(rule -> rule.check(completion, violations));
       if (!violations.isEmpty()) {
         String formId = formIdOf(task);
@@ -108,13 +124,25 @@ public class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin 
     return key == null ? null : key.getExpressionText();
   }
 
-  private static Map<String, Object> withoutNullKeys(Map<String, Object> submitted) {
+  /**
+   * The submitted values without null keys or values. Reading a value deserializes it: a typed value that cannot be
+   * read (e.g. {@code {"type": "Json", "value": "{broken"}}) is a violation, not an exception (which was a 500).
+   */
+  private static Map<String, Object> readable(Map<String, Object> submitted, Violations violations) {
     Map<String, Object> copy = new HashMap<>();
-    submitted.forEach((k, v) -> {
-      if (k != null && v != null) {
-        copy.put(k, v);
+    for (String name : submitted.keySet()) {
+      if (name == null) {
+        continue;
       }
-    });
+      try {
+        Object value = submitted.get(name);
+        if (value != null) {
+          copy.put(name, value);
+        }
+      } catch (RuntimeException unreadable) {
+        violations.add(name, "值无法读取（类型或格式不正确）");
+      }
+    }
     return copy;
   }
 

@@ -61,10 +61,15 @@ public final class Violations {
     }).toList();
   }
 
-  /** Checks that {@code field} was submitted and is not blank; returns whether it was. */
+  /** Checks that {@code field} was submitted as a non-blank text; returns whether it was. */
   public boolean required(TaskCompletion completion, String field) {
     if (!completion.has(field)) {
       add(field, "必填");
+      return false;
+    }
+    if (!completion.hasText(field)) {
+      // CONTRACT.md: values are strings unless stated; a Double "Infinity" is no reason.
+      add(field, "必须是文本");
       return false;
     }
     return true;

@@ -70,4 +70,27 @@ class ApplicationValidatorTest {
     ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> ApplicationValidator.check(professional));
     assertThat(problem.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("§二(六)"));
   }
+
+  @Test
+  void aMissingTypeOrFormIsReportedNotANullPointer() {
+    // Found by the hostile-input properties: Set.of(...).contains(null) threw, and the API answered 500.
+    FilingApplication a = Applications.socialOrg();
+    FilingApplication missing = new FilingApplication(null, a.name(), a.creditCode(), null, a.legalRepresentative(),
+        a.province(), a.address(), a.contact(), a.occupations(), a.branches(), a.declarations());
+    ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> ApplicationValidator.check(missing));
+    assertThat(problem.errors()).extracting(ApiProblem.FieldError::field).contains("institutionType", "organisationForm");
+  }
+
+  @Test
+  void controlCharactersInTextFieldsAreRefused() {
+    // Found by the hostile-input properties: a NUL was stored on H2 and failed the insert on PostgreSQL (500).
+    FilingApplication a = Applications.socialOrg();
+    FilingApplication controlled = new FilingApplication(a.institutionType(), "协会\u0000", a.creditCode(),
+        a.organisationForm(), a.legalRepresentative(), a.province(), a.address(),
+        new FilingApplication.Contact("李四\u001b", a.contact().phone(), "a\u0000b@example.cn"),
+        List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控\u0007", List.of(4))), List.of(), a.declarations());
+    ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> ApplicationValidator.check(controlled));
+    assertThat(problem.errors()).extracting(ApiProblem.FieldError::field)
+        .contains("name", "contact.name", "contact.email", "occupations[0].track");
+  }
 }

@@ -21,15 +21,15 @@ public final class Applications {
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(), allTrue());
   }
 
-  static FilingApplication socialOrg() {
+  public static FilingApplication socialOrg() {
     return socialOrg(SOCIAL_ORG_CODE);
   }
 
-  static FilingApplication nationalEmployer() {
+  public static FilingApplication nationalEmployer() {
     return nationalEmployer(EMPLOYER_CODE);
   }
 
-  static FilingApplication nationalEmployer(String creditCode) {
+  public static FilingApplication nationalEmployer(String creditCode) {
     return new FilingApplication("NATIONAL_EMPLOYER", "中国示例装备集团有限公司", creditCode, "ENTERPRISE", "赵六", "11",
         "北京市西城区示例路 8 号", new FilingApplication.Contact("钱七", "010-87654321", "hr@group.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", null, List.of(5, 4, 3, 2))),
@@ -40,11 +40,11 @@ public final class Applications {
         allTrue());
   }
 
-  static FilingApplication provincialEmployer() {
+  public static FilingApplication provincialEmployer() {
     return provincialEmployer(PROVINCIAL_CODE);
   }
 
-  static FilingApplication provincialEmployer(String creditCode) {
+  public static FilingApplication provincialEmployer(String creditCode) {
     return new FilingApplication("PROVINCIAL_EMPLOYER", "郑州示例机床有限公司", creditCode, "ENTERPRISE", "孙八", "41",
         "郑州市高新区 5 号", new FilingApplication.Contact("周九", "0371-5555", "hr@zzjc.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3))), List.of(), allTrue());

@@ -65,4 +65,12 @@ class ViolationsTest {
     assertThat(violations.integer(completion, "item")).isNull();
     assertThat(violations.messages()).hasSize(2);
   }
+
+  @Test
+  void aRequiredTextMustBeText() {
+    // Found by the hostile-input properties: {"value":"1e400","type":"Double"} passed as a rejection's reason.
+    Violations violations = new Violations();
+    assertThat(violations.required(submitting(Map.of("comment", Double.POSITIVE_INFINITY)), "comment")).isFalse();
+    assertThat(violations.messages()).containsExactly("comment：必须是文本");
+  }
 }

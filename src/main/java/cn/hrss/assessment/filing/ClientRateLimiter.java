@@ -1,0 +1,58 @@
+package cn.hrss.assessment.filing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per client ({@code requests} tokens, refilled continuously over {@code period}), kept as the
+ * generic cell rate algorithm: per client only the instant at which its bucket would be full again, in integer
+ * nanoseconds. The clients are kept in a map of at most {@code maxClients} entries in least-recently-used order, so
+ * memory stays bounded under many addresses; a forgotten client starts again with a full bucket (the least recently
+ * seen is, in practice, one whose bucket is full again anyway). Our own dozen lines rather than a library such as
+ * Bucket4j: that would still need a bounded cache around it.
+ */
+final class ClientRateLimiter {
+
+  private final long interval;
+  private final long burst;
+  private final LongSupplier nanoTime;
+  private final Map<String, long[]> fullAt;
+
+  ClientRateLimiter(ObjectionLimitProperties properties, LongSupplier nanoTime) {
+    long period = properties.period().toNanos();
+    this.interval = period / properties.requests();
+    this.burst = period - interval;
+    this.nanoTime = nanoTime;
+    int maxClients = properties.maxClients();
+    this.fullAt = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+        return size() > maxClients;
+      }
+    };
+  }
+
+  /** Takes one token of {@code client}: empty if allowed, otherwise the seconds until the next one (≥ 1). */
+  OptionalLong acquire(String client) {
+    long now = nanoTime.getAsLong();
+    synchronized (fullAt) {
+      long[] state = fullAt.computeIfAbsent(client, c -> new long[] {now});
+      long full = Math.max(state[0], now);
+      long wait = full - now - burst;
+      if (wait > 0) {
+        return OptionalLong.of(Math.max(1, (wait + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1)));
+      }
+      state[0] = full + interval;
+      return OptionalLong.empty();
+    }
+  }
+
+  int clients() {
+    synchronized (fullAt) {
+      return fullAt.size();
+    }
+  }
+}
