@@ -46,7 +46,8 @@ public final class Violations {
 
   /** A submitted value as a message may repeat it: at most {@value #SHOWN_VALUE_LENGTH} characters. */
   static String shown(Object value) {
-    String text = String.valueOf(value);
+    // Control characters are replaced: a message must not carry what the check refused.
+    String text = String.valueOf(value).replaceAll("\\p{Cntrl}", "\uFFFD");
     return text.length() <= SHOWN_VALUE_LENGTH ? text : text.substring(0, SHOWN_VALUE_LENGTH) + "…";
   }
 

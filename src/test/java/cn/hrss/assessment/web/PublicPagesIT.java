@@ -256,7 +256,7 @@ class PublicPagesIT {
     assertThat(page.getHeaders().getCacheControl()).isEqualTo("no-store");
     assertThat(page.getBody())
         .contains(caseNo, "公开页面测试评价机构" + ESCAPED, "处理决定已送达，复核申请期内", "申请复核期限", "第13条第4项")
-        .contains("违纪违规行为处理决定书", "公告送达", "经核实" + ESCAPED)
+        .contains("违纪违规行为处理决定书", "送达方式：公告", "经核实" + ESCAPED)
         .doesNotContain(caseToken);
   }
 

@@ -30,6 +30,14 @@ class ViolationsTest {
   }
 
   @Test
+  void aRepeatedValueIsShortAndFreeOfControlCharacters() {
+    Violations violations = new Violations();
+    violations.oneOf(submitting(Map.of("decision", "A\u0000B" + "x".repeat(100))), "decision", List.of("OK"));
+    assertThat(violations.messages()).singleElement().asString()
+        .contains("A\uFFFDB").doesNotContain("\u0000").doesNotContain("x".repeat(41)).endsWith("…”");
+  }
+
+  @Test
   void oneOfRefusesValuesOutsideTheContract() {
     Violations violations = new Violations();
     String value = violations.oneOf(submitting(Map.of("decision", "MAYBE")), "decision", List.of("APPROVE", "REJECT"));
