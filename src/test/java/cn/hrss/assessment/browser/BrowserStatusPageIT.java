@@ -2,7 +2,7 @@ package cn.hrss.assessment.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.filing.Applications;
 import cn.hrss.assessment.filing.FilingApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,13 +14,7 @@ import java.util.Map;
 import org.openqa.selenium.chromium.HasCdp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The applicant status page (申请进度查询) in a real browser, at desktop size and at a phone's 375×812: an
@@ -94,26 +88,15 @@ class BrowserStatusPageIT {
     assertThat(browser.script("return window.innerWidth + 'x' + window.innerHeight;")).isEqualTo("375x812");
   }
 
-  private JsonNode submit() throws Exception {
-    String first17 = String.format("52410000MJ%07d", System.nanoTime() % 10_000_000);
+  private JsonNode submit() {
     FilingApplication application = new FilingApplication("SOCIAL_ORG", "浏览器进度测试协会",
-        first17 + CreditCodes.checkCharacter(first17), "ASSOCIATION", "王五", "41", "郑州市金水区花园路 2 号",
+        Applications.freshSocialOrgCode(), "ASSOCIATION", "王五", "41", "郑州市金水区花园路 2 号",
         new FilingApplication.Contact("李四", "0371-12345678", "apply@social.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(),
-        new FilingApplication.Declarations(true, true, true, true, true));
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    HttpHeaders jsonPart = new HttpHeaders();
-    jsonPart.setContentType(MediaType.APPLICATION_JSON);
-    parts.add("application", new HttpEntity<>(json.writeValueAsString(application), jsonPart));
-    parts.add("files", new ByteArrayResource("%PDF-1.7\n%status page\n".getBytes()) {
-      @Override
-      public String getFilename() {
-        return "备案申请表.pdf";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<JsonNode> created = http.postForEntity("/api/filings", new HttpEntity<>(parts, headers), JsonNode.class);
+        Applications.allTrue());
+    ResponseEntity<JsonNode> created = http.postForEntity("/api/filings",
+        Applications.multipart(json, application, Map.of("备案申请表.pdf", "%PDF-1.7\n%status page\n".getBytes())),
+        JsonNode.class);
     assertThat(created.getStatusCode().value()).isEqualTo(201);
     return created.getBody();
   }

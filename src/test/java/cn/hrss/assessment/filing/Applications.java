@@ -1,6 +1,17 @@
 package cn.hrss.assessment.filing;
 
+import cn.hrss.assessment.codes.CreditCodes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** Valid sample applications for tests (credit codes with correct GB 32100 check characters). */
 public final class Applications {
@@ -10,6 +21,39 @@ public final class Applications {
   static final String BRANCH_HENAN_CODE = "91410100MA0000006D";
   static final String BRANCH_ZHEJIANG_CODE = "91330100MA0000003M";
   static final String PROVINCIAL_CODE = "91410100MA00000021";
+
+  private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+  /** A social organisation's credit code with its GB 32100 check character, a new one at every call. */
+  public static String freshSocialOrgCode() {
+    String first17 = String.format("52410000MJ%07d", SEQUENCE.incrementAndGet() % 10_000_000);
+    return first17 + CreditCodes.checkCharacter(first17);
+  }
+
+  /**
+   * The multipart body of {@code POST /api/filings} as a portal sends it: part {@code application} (JSON) and one
+   * part {@code files} per material (file name → content).
+   */
+  public static HttpEntity<MultiValueMap<String, Object>> multipart(ObjectMapper json, FilingApplication application,
+      Map<String, byte[]> files) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    HttpHeaders jsonPart = new HttpHeaders();
+    jsonPart.setContentType(MediaType.APPLICATION_JSON);
+    try {
+      parts.add("application", new HttpEntity<>(json.writeValueAsString(application), jsonPart));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    files.forEach((name, content) -> parts.add("files", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    }));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return new HttpEntity<>(parts, headers);
+  }
 
   public static FilingApplication.Declarations allTrue() {
     return new FilingApplication.Declarations(true, true, true, true, true);

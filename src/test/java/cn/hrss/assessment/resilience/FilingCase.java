@@ -3,17 +3,12 @@ package cn.hrss.assessment.resilience;
 import cn.hrss.assessment.codes.CreditCodes;
 import cn.hrss.assessment.filing.Applications;
 import cn.hrss.assessment.resilience.Http.Answer;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -49,23 +44,9 @@ final class FilingCase extends DrivenCase {
 
   @Override
   Answer submit() {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    HttpHeaders jsonPart = new HttpHeaders();
-    jsonPart.setContentType(MediaType.APPLICATION_JSON);
-    try {
-      parts.add("application", new HttpEntity<>(Http.JSON.writeValueAsString(Applications.socialOrg(marker)), jsonPart));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    parts.add("files", new ByteArrayResource(PDF) {
-      @Override
-      public String getFilename() {
-        return "备案申请表.pdf";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.post(apps.intake() + "/api/filings", headers, parts);
+    HttpEntity<MultiValueMap<String, Object>> body =
+        Applications.multipart(Http.JSON, Applications.socialOrg(marker), Map.of("备案申请表.pdf", PDF));
+    return http.post(apps.intake() + "/api/filings", body.getHeaders(), body.getBody());
   }
 
   @Override

@@ -3,6 +3,7 @@ package cn.hrss.assessment.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.filing.Applications;
 import cn.hrss.assessment.filing.FilingApplication;
 import cn.hrss.assessment.notification.NotificationService;
 import cn.hrss.assessment.registry.Institution;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -350,28 +350,16 @@ class PublicPagesIT {
   }
 
   FilingApplication application(String name) {
-    String first17 = String.format("52410000MJ%07d", System.nanoTime() % 10_000_000);
-    return new FilingApplication("SOCIAL_ORG", name, first17 + CreditCodes.checkCharacter(first17), "ASSOCIATION",
+    return new FilingApplication("SOCIAL_ORG", name, Applications.freshSocialOrgCode(), "ASSOCIATION",
         "王五", "41", "郑州市金水区花园路 1 号" + HOSTILE,
         new FilingApplication.Contact("李四", "0371-12345678", "apply@social.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(),
-        new FilingApplication.Declarations(true, true, true, true, true));
+        Applications.allTrue());
   }
 
-  JsonNode submit(FilingApplication application) throws Exception {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    HttpHeaders jsonPart = new HttpHeaders();
-    jsonPart.setContentType(MediaType.APPLICATION_JSON);
-    parts.add("application", new HttpEntity<>(json.writeValueAsString(application), jsonPart));
-    parts.add("files", new ByteArrayResource(PDF) {
-      @Override
-      public String getFilename() {
-        return "备案申请表.pdf";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<JsonNode> created = http.postForEntity("/api/filings", new HttpEntity<>(parts, headers), JsonNode.class);
+  JsonNode submit(FilingApplication application) {
+    ResponseEntity<JsonNode> created = http.postForEntity("/api/filings",
+        Applications.multipart(json, application, Map.of("备案申请表.pdf", PDF)), JsonNode.class);
     assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
     return created.getBody();
   }
