@@ -40,8 +40,13 @@ public class DisciplineArchive {
     this.jdbc = jdbc;
   }
 
-  /** Appends an entry chained to the last one; a concurrent append fails on the unique seq / prev_hash (retried by the job). */
+  /**
+   * Appends an entry chained to the last one. Appends are serialised by a row lock held until the caller's
+   * transaction ends (V22), on every node of a cluster: otherwise two concurrent appends would read the same last
+   * entry and one would fail on the unique seq / prev_hash.
+   */
   public Entry append(String caseNo, String kind, String channel, String title, String content) {
+    jdbc.queryForObject("SELECT id FROM discipline_archive_lock WHERE id = 1 FOR UPDATE", Integer.class);
     Optional<Entry> last = jdbc.query(
         "SELECT * FROM discipline_archive ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", DisciplineArchive::row).stream().findFirst();
     long seq = last.map(e -> e.seq() + 1).orElse(1L);
