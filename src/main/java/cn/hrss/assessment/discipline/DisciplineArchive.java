@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The disciplinary record of 002 Annex 2 Art. 20 (建立违纪违规行为处理档案，记录、保存处理决定): every notice,
@@ -41,11 +43,25 @@ public class DisciplineArchive {
   }
 
   /**
-   * Appends an entry chained to the last one. Appends are serialised by a row lock held until the caller's
-   * transaction ends (V22), on every node of a cluster: otherwise two concurrent appends would read the same last
-   * entry and one would fail on the unique seq / prev_hash.
+   * Appends an entry chained to the last one, as the last step of the caller's transaction (just before it commits,
+   * after the engine has flushed): appends are serialised by a row lock (V22) that is held until the commit, on every
+   * node of a cluster, so it must be held as briefly as possible. Without the lock two concurrent appends read the
+   * same last entry and one fails on the unique seq / prev_hash. Outside a transaction: at once.
    */
-  public Entry append(String caseNo, String kind, String channel, String title, String content) {
+  public void append(String caseNo, String kind, String channel, String title, String content) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      appendNow(caseNo, kind, channel, title, content);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void beforeCommit(boolean readOnly) {
+        appendNow(caseNo, kind, channel, title, content);
+      }
+    });
+  }
+
+  private void appendNow(String caseNo, String kind, String channel, String title, String content) {
     jdbc.queryForObject("SELECT id FROM discipline_archive_lock WHERE id = 1 FOR UPDATE", Integer.class);
     Optional<Entry> last = jdbc.query(
         "SELECT * FROM discipline_archive ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", DisciplineArchive::row).stream().findFirst();
@@ -55,7 +71,6 @@ public class DisciplineArchive {
     String hash = hash(seq, caseNo, kind, channel, title, content, at, prev);
     jdbc.update("INSERT INTO discipline_archive (seq, case_no, kind, channel, title, content, recorded_at, prev_hash, entry_hash)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, caseNo, kind, channel, title, content, Timestamp.from(at), prev, hash);
-    return new Entry(seq, caseNo, kind, channel, title, content, at, prev, hash);
   }
 
   public List<Entry> entriesOf(String caseNo) {
