@@ -56,6 +56,7 @@ final class Report {
     ratioRow(t, "— filings per second", app.get("filingsPerSecond"), bare.get("filingsPerSecond"), "");
     ratioRow(t, "— disciplinary cases per second", app.get("disciplinaryCasesPerSecond"),
         bare.get("disciplinaryCasesPerSecond"), "");
+    ratioRow(t, "CPU ms per case (whole JVM)", app.get("cpuMillisPerCase"), bare.get("cpuMillisPerCase"), "");
     ratioRow(t, "SQL statements per case", app.get("statementsPerCase"), bare.get("statementsPerCase"), "≤ 1.3");
     for (String kind : new String[] {"submission", "task query", "task completion", "timer execution"}) {
       t.append("| ").append(kind).append(" p50 / p95 / p99 ms | ").append(percentiles(app.path("latencyMillis").path(kind)))
