@@ -140,6 +140,8 @@ final class Benchmark {
       figures.put("mailsPerCase", round((double) (TestMail.server().getReceivedMessages().length - mailsBefore) / cases));
       figures.put("topStatements", topStatements);
 
+      // Printed at once: the task-list scale below can take long, and these figures should not be lost with it.
+      System.out.println(target + " on " + settings.database() + ": " + Http.JSON.valueToTree(figures));
       figures.put("openTaskQuery", openTaskQuery(engine, workload, http, filters, clients, settings, raw));
       return figures;
     } finally {
