@@ -1,8 +1,8 @@
--- One row that every append to discipline_archive locks first (SELECT … FOR UPDATE, held until commit), so that
--- appends from concurrent requests, job threads and cluster nodes take turns: each reads the chain's last entry
--- only once the previous append has committed. Without it two transactions read the same last entry and the
--- second fails on the unique seq (a 500 for two case intakes at the same moment; found by the crash test).
+-- One row that every append to discipline_archive locks (SELECT ... FOR UPDATE) until its transaction ends, so that
+-- appends are serialised: the hash chain needs "the last entry" to stay the last until the new one is committed.
+-- Without it two cases opened at the same moment read the same last entry and one of them failed on the primary key
+-- (a 500 on POST /api/discipline/cases; a failed job waiting for its retry a minute later).
 CREATE TABLE discipline_archive_lock (
-  id  INTEGER NOT NULL PRIMARY KEY
+  id INTEGER NOT NULL PRIMARY KEY
 );
 INSERT INTO discipline_archive_lock (id) VALUES (1);

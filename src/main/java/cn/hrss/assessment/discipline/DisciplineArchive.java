@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The disciplinary record of 002 Annex 2 Art. 20 (建立违纪违规行为处理档案，记录、保存处理决定): every notice,
@@ -41,13 +43,26 @@ public class DisciplineArchive {
   }
 
   /**
-   * Appends an entry chained to the last one, in the caller's transaction. Appends take turns: each first locks
-   * the single row of {@code discipline_archive_lock} (V22) until its transaction ends, so a concurrent append (another
-   * request, job thread or cluster node) waits and then reads the entry this one added, instead of reading the same
-   * last entry and failing on the unique seq.
+   * Appends an entry chained to the last one, as the last step of the caller's transaction (just before it commits,
+   * after the engine has flushed): appends are serialised by a row lock (V22) that is held until the commit, on every
+   * node of a cluster, so it must be held as briefly as possible. Without the lock two concurrent appends read the
+   * same last entry and one fails on the unique seq / prev_hash. Outside a transaction: at once.
    */
-  public Entry append(String caseNo, String kind, String channel, String title, String content) {
-    jdbc.queryForList("SELECT id FROM discipline_archive_lock WHERE id = 1 FOR UPDATE", Integer.class);
+  public void append(String caseNo, String kind, String channel, String title, String content) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      appendNow(caseNo, kind, channel, title, content);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void beforeCommit(boolean readOnly) {
+        appendNow(caseNo, kind, channel, title, content);
+      }
+    });
+  }
+
+  private void appendNow(String caseNo, String kind, String channel, String title, String content) {
+    jdbc.queryForObject("SELECT id FROM discipline_archive_lock WHERE id = 1 FOR UPDATE", Integer.class);
     Optional<Entry> last = jdbc.query(
         "SELECT * FROM discipline_archive ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", DisciplineArchive::row).stream().findFirst();
     long seq = last.map(e -> e.seq() + 1).orElse(1L);
@@ -56,7 +71,6 @@ public class DisciplineArchive {
     String hash = hash(seq, caseNo, kind, channel, title, content, at, prev);
     jdbc.update("INSERT INTO discipline_archive (seq, case_no, kind, channel, title, content, recorded_at, prev_hash, entry_hash)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, caseNo, kind, channel, title, content, Timestamp.from(at), prev, hash);
-    return new Entry(seq, caseNo, kind, channel, title, content, at, prev, hash);
   }
 
   public List<Entry> entriesOf(String caseNo) {

@@ -80,8 +80,11 @@ public class FilingService {
     List<MaterialStore.Stored> written = new ArrayList<>();
     String[] number = new String[1];
     try {
+      // The number is drawn in a short transaction of its own: drawn inside the long one below, the counter row
+      // stayed locked until the process had started, so concurrent submissions queued behind each other (and H2
+      // gave up after its 2 s lock timeout: a 500). A submission that fails after this leaves a gap in the numbers.
+      String applicationNo = transaction.execute(status -> nextApplicationNo());
       transaction.executeWithoutResult(status -> {
-        String applicationNo = nextApplicationNo();
         number[0] = applicationNo;
         written.addAll(materials.store(applicationNo, checked));
         repository.insert(applicationNo, application, hash(token), quotaWarning);

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.hrss.assessment.support.IntegrationTest;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The database itself refuses to alter the disciplinary record (002 Annex 2 Art. 20), on H2 and on PostgreSQL. */
@@ -19,12 +21,12 @@ class DisciplineArchiveIT {
 
   @Autowired DisciplineArchive archive;
   @Autowired JdbcTemplate jdbc;
-  @Autowired PlatformTransactionManager transactions;
+  @Autowired TransactionTemplate transaction;
 
   @Test
   void updateAndDeleteOfTheRecordAreRefusedByTheDatabase() {
-    DisciplineArchive.Entry entry = archive.append("WJ2026-TEST01", "DECISION", "EMAIL", "违纪违规行为处理决定书",
-        "{\"sanctions\":\"BAN_5_YEARS\"}");
+    archive.append("WJ2026-TEST01", "DECISION", "EMAIL", "违纪违规行为处理决定书", "{\"sanctions\":\"BAN_5_YEARS\"}");
+    DisciplineArchive.Entry entry = archive.entriesOf("WJ2026-TEST01").get(0);
 
     assertThatThrownBy(() -> jdbc.update("UPDATE discipline_archive SET content = ? WHERE seq = ?", "{}", entry.seq()))
         .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
@@ -45,38 +47,24 @@ class DisciplineArchiveIT {
         .satisfies(list -> assertThat(list.get(1).prevHash()).isEqualTo(list.get(0).entryHash()));
   }
 
-  /**
-   * Two transactions appending at once (two case intakes, a job and a request, two cluster nodes) both succeed:
-   * the second waits for the first to commit and chains onto its entry. Before the lock row (V22) the second read the
-   * same last entry and failed on the unique seq, a 500 for a case intake (found by CrashIT). The first holds its
-   * transaction open briefly so that the second meets it; if the second came too late the test proves nothing but
-   * cannot fail wrongly.
-   */
+  /** Appends of concurrent transactions (cases opened, documents served at the same moment) queue; none fails. */
   @Test
-  void concurrentAppendsTakeTurnsAndBothSucceed() throws Exception {
-    TransactionTemplate inTransaction = new TransactionTemplate(transactions);
-    CompletableFuture<DisciplineArchive.Entry> second = new CompletableFuture<>();
-    DisciplineArchive.Entry first = inTransaction.execute(tx -> {
-      DisciplineArchive.Entry entry = archive.append("WJ2026-TEST03", "CASE_OPENED", "INTERNAL", "立案登记", "{\"n\":1}");
-      CompletableFuture.runAsync(() -> {
-        try {
-          second.complete(inTransaction.execute(tx2 ->
-              archive.append("WJ2026-TEST04", "CASE_OPENED", "INTERNAL", "立案登记", "{\"n\":2}")));
-        } catch (RuntimeException e) {
-          second.completeExceptionally(e);
-        }
-      });
-      try {
-        Thread.sleep(500); // the second append reaches the archive while this transaction is still open
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+  void concurrentAppendsAllLandInOneChain() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> appends = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        int n = i;
+        appends.add(threads.submit(() -> transaction.executeWithoutResult(status ->
+            archive.append("WJ2026-TEST03", "STATEMENT", "INTERNAL", "陈述申辩", "{\"n\":" + n + "}"))));
       }
-      return entry;
-    });
-
-    DisciplineArchive.Entry next = second.get(30, TimeUnit.SECONDS);
-    assertThat(next.seq()).isEqualTo(first.seq() + 1);
-    assertThat(next.prevHash()).isEqualTo(first.entryHash());
+      for (Future<?> append : appends) {
+        append.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(archive.entriesOf("WJ2026-TEST03")).hasSize(20);
     assertThat(archive.verify().ok()).isTrue();
   }
 }

@@ -1,0 +1,38 @@
+package cn.hrss.assessment.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hrss.assessment.support.TestDatabase;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark (README, "Benchmark"): {@code mvn -Pbenchmark verify} runs it with 1,000 filings and 1,000
+ * disciplinary cases on H2 and on PostgreSQL (failsafe's two executions) and writes target/benchmark/. In a plain
+ * {@code mvn verify} the same code runs as a smoke test with a handful of cases, so that it cannot rot; it asserts
+ * what must hold at any speed (every case finished, nothing left in the runtime tables), never a timing.
+ * Settings: {@code -Dbenchmark.cases}, {@code -Dbenchmark.open-tasks}, {@code -Dbenchmark.task-queries},
+ * {@code -Dbenchmark.warmup}.
+ */
+class BenchmarkIT {
+
+  @Test
+  void applicationAgainstTheBareEngine() {
+    String database = TestDatabase.isPostgres() ? "postgres" : "h2";
+    int cases = Integer.getInteger("benchmark.cases", 2);
+    var settings = new Benchmark.Settings(database, cases,
+        Integer.getInteger("benchmark.warmup", Math.max(1, Math.min(20, cases / 10))),
+        Integer.getInteger("benchmark.open-tasks", 20),
+        Integer.getInteger("benchmark.task-queries", cases >= 100 ? 200 : 5),
+        4, Path.of("target", "benchmark"));
+    Map<String, Object> figures = Benchmark.run(settings);
+    System.out.println(Report.write(settings.out(), database, figures));
+
+    for (String target : new String[] {"app", "bare"}) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) figures.get(target)).get("rowsPerCase");
+      assertThat(rows.get("runtime")).as(target + ": runtime rows left by finished cases").isEqualTo(0.0);
+    }
+  }
+}
