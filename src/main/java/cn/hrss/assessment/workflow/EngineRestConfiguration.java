@@ -1,5 +1,6 @@
 package cn.hrss.assessment.workflow;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,16 @@ class EngineRestConfiguration {
     registration.setName("engine-rest-body-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  /** Drops Camunda's English prefix from the refusals of our completion rules, on the same two paths. */
+  @Bean
+  FilterRegistrationBean<RefusedCompletionMessageFilter> refusedCompletionMessageFilter(ObjectMapper json) {
+    FilterRegistrationBean<RefusedCompletionMessageFilter> registration =
+        new FilterRegistrationBean<>(new RefusedCompletionMessageFilter(json));
+    registration.setName("refused-completion-message-filter");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     return registration;
   }
 }

@@ -9,9 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -70,18 +67,6 @@ final class RefusedCompletionMessageFilter extends OncePerRequestFilter {
       return json.writeValueAsString(error).getBytes(StandardCharsets.UTF_8);
     } catch (IOException notJson) {
       return null;
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class Registration {
-
-    @Bean
-    FilterRegistrationBean<RefusedCompletionMessageFilter> refusedCompletionMessageFilter(ObjectMapper json) {
-      FilterRegistrationBean<RefusedCompletionMessageFilter> registration =
-          new FilterRegistrationBean<>(new RefusedCompletionMessageFilter(json));
-      registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-      return registration;
     }
   }
 }
