@@ -15,6 +15,13 @@ class CrossSiteRequestGuardTest {
     return request;
   }
 
+  /** A POST to {@code host} carrying one browser header ({@code Origin} or {@code Sec-Fetch-Site}). */
+  private static MockHttpServletRequest post(String host, String header, String value) {
+    MockHttpServletRequest request = post(host);
+    request.addHeader(header, value);
+    return request;
+  }
+
   @Test
   void programsWithoutBrowserHeadersPass() {
     assertThat(guard.isCrossSite(post("localhost:8080"))).isFalse();
@@ -22,54 +29,28 @@ class CrossSiteRequestGuardTest {
 
   @Test
   void aFormPostedFromAnotherSiteIsRefused() {
-    MockHttpServletRequest request = post("hrss.example:8080");
-    request.addHeader("Sec-Fetch-Site", "cross-site");
-    assertThat(guard.isCrossSite(request)).isTrue();
-
-    MockHttpServletRequest legacyBrowser = post("hrss.example:8080");
-    legacyBrowser.addHeader("Origin", "https://attacker.example");
-    assertThat(guard.isCrossSite(legacyBrowser)).isTrue();
-
-    MockHttpServletRequest sandboxed = post("hrss.example:8080");
-    sandboxed.addHeader("Origin", "null");
-    assertThat(guard.isCrossSite(sandboxed)).isTrue();
+    assertThat(guard.isCrossSite(post("hrss.example:8080", "Sec-Fetch-Site", "cross-site"))).isTrue();
+    assertThat(guard.isCrossSite(post("hrss.example:8080", "Origin", "https://attacker.example"))).isTrue();
+    assertThat(guard.isCrossSite(post("hrss.example:8080", "Origin", "null"))).isTrue();
   }
 
   @Test
   void ourOwnPagesPass() {
-    MockHttpServletRequest request = post("hrss.example:8080");
-    request.addHeader("Sec-Fetch-Site", "same-origin");
-    assertThat(guard.isCrossSite(request)).isFalse();
-
-    MockHttpServletRequest withOrigin = post("hrss.example:8080");
-    withOrigin.addHeader("Origin", "http://hrss.example:8080");
-    assertThat(guard.isCrossSite(withOrigin)).isFalse();
-
-    MockHttpServletRequest defaultPort = post("hrss.example");
-    defaultPort.addHeader("Origin", "https://hrss.example");
-    assertThat(guard.isCrossSite(defaultPort)).isFalse();
+    assertThat(guard.isCrossSite(post("hrss.example:8080", "Sec-Fetch-Site", "same-origin"))).isFalse();
+    assertThat(guard.isCrossSite(post("hrss.example:8080", "Origin", "http://hrss.example:8080"))).isFalse();
+    assertThat(guard.isCrossSite(post("hrss.example", "Origin", "https://hrss.example"))).isFalse();
   }
 
   @Test
   void behindAProxyThatRewritesHostThePublicAddressIsOurOrigin() {
-    MockHttpServletRequest proxied = post("10.0.0.5:8080");
-    proxied.addHeader("Origin", "https://pingjia.hrss.example.cn");
-    assertThat(guard.isCrossSite(proxied)).isFalse();
-
-    MockHttpServletRequest explicitPort = post("10.0.0.5:8080");
-    explicitPort.addHeader("Origin", "https://PINGJIA.hrss.example.cn:443");
-    assertThat(guard.isCrossSite(explicitPort)).isFalse();
-
-    MockHttpServletRequest otherScheme = post("10.0.0.5:8080");
-    otherScheme.addHeader("Origin", "http://pingjia.hrss.example.cn");
-    assertThat(guard.isCrossSite(otherScheme)).isTrue();
+    assertThat(guard.isCrossSite(post("10.0.0.5:8080", "Origin", "https://pingjia.hrss.example.cn"))).isFalse();
+    assertThat(guard.isCrossSite(post("10.0.0.5:8080", "Origin", "https://PINGJIA.hrss.example.cn:443"))).isFalse();
+    assertThat(guard.isCrossSite(post("10.0.0.5:8080", "Origin", "http://pingjia.hrss.example.cn"))).isTrue();
   }
 
   @Test
   void aPublicBaseUrlThatIsNoUrlTrustsNothingExtra() {
     CrossSiteRequestGuard unset = new CrossSiteRequestGuard("");
-    MockHttpServletRequest request = post("10.0.0.5:8080");
-    request.addHeader("Origin", "https://pingjia.hrss.example.cn");
-    assertThat(unset.isCrossSite(request)).isTrue();
+    assertThat(unset.isCrossSite(post("10.0.0.5:8080", "Origin", "https://pingjia.hrss.example.cn"))).isTrue();
   }
 }
