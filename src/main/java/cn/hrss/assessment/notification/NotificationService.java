@@ -1,6 +1,7 @@
 package cn.hrss.assessment.notification;
 
 import cn.hrss.assessment.calendar.CalendarProperties;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -66,6 +68,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NotificationService {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+  /** Jakarta Mail's system property naming the {@code StreamProvider} implementation (see the static block). */
+  static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+
+  static {
+    // Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader for every MIME part, header and
+    // multipart it creates: a scan of META-INF/services in every jar, about 7 % of the application's CPU in the
+    // benchmark (README, "Benchmark"; jakartaee/mail-api#861, open). Naming the implementation skips the scan.
+    if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
+      System.setProperty(STREAM_PROVIDER_PROPERTY, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
   private static final String COLUMNS = "idempotency_key, case_ref, template, recipients, subject, body, message_id,"
       + " status, attempts, last_error, created_at, last_attempt_at, sent_at";
   /** Rows a new attempt may take over: never sent, failed, or claimed by a sender that crashed. */
@@ -216,7 +229,7 @@ public class NotificationService {
   private MimeMessage message(Stored stored) throws MessagingException {
     NoticeRecord record = stored.record();
     MimeMessage message = new FixedIdMimeMessage(session(), record.messageId());
-    MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+    MimeMessageHelper helper = new SharedFileTypeMapHelper(message);
     helper.setFrom(new InternetAddress(properties.from()));
     helper.setTo(record.recipients().toArray(String[]::new));
     helper.setSubject(record.subject());
@@ -316,6 +329,31 @@ public class NotificationService {
   }
 
   private record Stored(NoticeRecord record, String body) {}
+
+  /**
+   * Spring's helper builds a new file type map, reading every mime.types on the class path, for each message that
+   * {@link JavaMailSenderImpl} did not create (ours must carry a fixed Message-ID): about 3 % of the application's
+   * CPU in the benchmark. Notices attach no files, so one shared map serves them all.
+   */
+  private static final class SharedFileTypeMapHelper extends MimeMessageHelper {
+
+    private static final FileTypeMap FILE_TYPES = fileTypes();
+
+    SharedFileTypeMapHelper(MimeMessage message) throws MessagingException {
+      super(message, true, StandardCharsets.UTF_8.name());
+    }
+
+    @Override
+    protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+      return FILE_TYPES;
+    }
+
+    private static FileTypeMap fileTypes() {
+      ConfigurableMimeFileTypeMap map = new ConfigurableMimeFileTypeMap();
+      map.afterPropertiesSet();
+      return map;
+    }
+  }
 
   /**
    * JavaMail assigns a new random Message-ID on every {@code saveChanges()}; a retry must carry the same one.
