@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * {@code mvn verify} the same code runs as a smoke test with a handful of cases, so that it cannot rot; it asserts
  * what must hold at any speed (every case finished, nothing left in the runtime tables), never a timing.
  * Settings: {@code -Dbenchmark.cases}, {@code -Dbenchmark.open-tasks}, {@code -Dbenchmark.task-queries},
- * {@code -Dbenchmark.warmup}.
+ * {@code -Dbenchmark.warmup}, {@code -Dbenchmark.jit-warmup}.
  */
 class BenchmarkIT {
 
@@ -23,6 +23,7 @@ class BenchmarkIT {
     int cases = Integer.getInteger("benchmark.cases", 2);
     var settings = new Benchmark.Settings(database, cases,
         Integer.getInteger("benchmark.warmup", Math.max(1, Math.min(20, cases / 10))),
+        Integer.getInteger("benchmark.jit-warmup", cases >= 100 ? 100 : 0),
         Integer.getInteger("benchmark.open-tasks", 20),
         Integer.getInteger("benchmark.task-queries", cases >= 100 ? 200 : 5),
         4, Path.of("target", "benchmark"));

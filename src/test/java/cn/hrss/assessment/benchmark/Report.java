@@ -57,6 +57,10 @@ final class Report {
     ratioRow(t, "— disciplinary cases per second", app.get("disciplinaryCasesPerSecond"),
         bare.get("disciplinaryCasesPerSecond"), "");
     ratioRow(t, "CPU ms per case (whole JVM)", app.get("cpuMillisPerCase"), bare.get("cpuMillisPerCase"), "");
+    for (String kind : new String[] {"http server", "job executor", "mail server", "clients", "other"}) {
+      ratioRow(t, "— " + kind + (kind.equals("other") ? " (GC, JIT, ended threads such as the mail server's connections)" : ""),
+          app.path("cpuMillisPerCaseByThread").get(kind), bare.path("cpuMillisPerCaseByThread").get(kind), "");
+    }
     ratioRow(t, "SQL statements per case", app.get("statementsPerCase"), bare.get("statementsPerCase"), "≤ 1.3");
     for (String kind : new String[] {"submission", "task query", "task completion", "timer execution"}) {
       t.append("| ").append(kind).append(" p50 / p95 / p99 ms | ").append(percentiles(app.path("latencyMillis").path(kind)))
@@ -83,9 +87,12 @@ final class Report {
   }
 
   private static void ratioRow(StringBuilder t, String label, JsonNode app, JsonNode bare, String target) {
-    double ratio = app.asDouble() / bare.asDouble();
+    if (app == null || bare == null) {
+      return; // a figure older reports lack
+    }
+    String ratio = bare.asDouble() == 0 ? "—" : String.format(Locale.ROOT, "%.2f", app.asDouble() / bare.asDouble());
     t.append("| ").append(label).append(" | ").append(app.asText()).append(" | ").append(bare.asText()).append(" | ")
-        .append(String.format(Locale.ROOT, "%.2f", ratio)).append(" | ").append(target).append(" |\n");
+        .append(ratio).append(" | ").append(target).append(" |\n");
   }
 
   private static String percentiles(JsonNode p) {

@@ -20,6 +20,11 @@ public final class TestDatabase {
 
   public static final String SYSTEM_PROPERTY = "assessment.test.database";
   public static final String USER = "postgres";
+  /**
+   * {@code -Dassessment.test.pg-auto-explain=<ms>}: PostgreSQL logs the plan, with actual times, of every statement
+   * slower than that (module auto_explain) to target/pg-log/, for finding a slow query in a test or the benchmark.
+   */
+  public static final String AUTO_EXPLAIN_PROPERTY = "assessment.test.pg-auto-explain";
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -56,7 +61,18 @@ public final class TestDatabase {
       Path workingDirectory = Path.of(System.getProperty("ot.epg.working-dir",
           Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
       try {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        String explainAfter = System.getProperty(AUTO_EXPLAIN_PROPERTY);
+        if (explainAfter != null) {
+          // Diagnostics: the plan (with actual times) of every statement slower than this many ms, in the log.
+          builder.setServerConfig("shared_preload_libraries", "auto_explain")
+              .setServerConfig("auto_explain.log_min_duration", explainAfter)
+              .setServerConfig("auto_explain.log_analyze", "on")
+              .setServerConfig("auto_explain.log_buffers", "on")
+              .setServerConfig("logging_collector", "on")
+              .setServerConfig("log_directory", Path.of("target", "pg-log").toAbsolutePath().toString());
+        }
+        return builder
             .setPgBinaryResolver(new RootlessPgBinaryResolver(workingDirectory))
             .setDataDirectory(workingDirectory.resolve("data-" + UUID.randomUUID()))
             .setLocaleConfig("locale", "C")
