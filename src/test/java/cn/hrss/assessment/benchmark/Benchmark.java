@@ -98,6 +98,9 @@ final class Benchmark {
         BareModels.all().forEach((name, bytes) -> deployment.addInputStream(name, new ByteArrayInputStream(bytes)));
         deployment.deploy();
         BareIdentity.setUp(engine);
+        if (settings.database().equals("postgres")) {
+          authorizationStatistics(raw);
+        }
       } else {
         String first17 = String.format("91410100MB%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000);
         institution = context.getBean(InstitutionRegistry.class).register(new NewInstitution(InstitutionType.SOCIAL_ORG,
@@ -238,6 +241,10 @@ final class Benchmark {
       // The bare engine deploys the rewritten models itself and has no tables of its own.
       args.add("--camunda.bpm.auto-deployment-enabled=false");
       args.add("--spring.flyway.enabled=false");
+      if (settings.database().equals("postgres")) {
+        // The same database tuning as the application (workflow.PostgresQueryPlans; statistics below).
+        args.add("--spring.datasource.hikari.connection-init-sql=SET plan_cache_mode = force_custom_plan");
+      }
     }
     Class<?> application = target == Target.APP ? AssessmentWorkflowsApplication.class : BareEngineApplication.class;
     return new SpringApplicationBuilder(application)
@@ -348,6 +355,21 @@ final class Benchmark {
       statement.execute("ANALYZE");
     } catch (SQLException e) {
       throw new IllegalStateException("could not refresh the statistics", e);
+    }
+  }
+
+  /** The application's PostgreSQL migration V23 (statistics for Camunda's authorization checks), on the bare engine. */
+  private static void authorizationStatistics(DataSource raw) {
+    try (var in = Benchmark.class.getResourceAsStream("/db/vendor/postgresql/V23__authorization_statistics.sql");
+         Connection c = raw.getConnection(); var statement = c.createStatement()) {
+      for (String sql : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split(";")) {
+        String code = sql.lines().filter(line -> !line.strip().startsWith("--")).collect(java.util.stream.Collectors.joining("\n")).strip();
+        if (!code.isEmpty()) {
+          statement.execute(code);
+        }
+      }
+    } catch (java.io.IOException | SQLException e) {
+      throw new IllegalStateException("could not apply the authorization statistics", e);
     }
   }
 
