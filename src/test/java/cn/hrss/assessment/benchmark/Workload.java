@@ -103,10 +103,7 @@ final class Workload {
           "valueInfo", Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json")));
       variables.put("reviewPassed", true);
       variables.put("publicNoticeClosesAt", date(7));
-      latencies.time("submission", () -> http.postJson("officer",
-          "/engine-rest/process-definition/key/InstitutionFilingProcess/start",
-          Map.of("businessKey", applicationNo, "variables", Http.variables(variables)), 200));
-      return applicationNo;
+      return startBare("officer", "InstitutionFilingProcess", applicationNo, variables);
     }
     Map<String, Object> application = new LinkedHashMap<>();
     application.put("institutionType", "SOCIAL_ORG");
@@ -159,10 +156,7 @@ final class Workload {
       variables.put("priorArticle13Warning", false);
       variables.put("statementDeadline", date(7));
       variables.put("appealDeadline", date(21));
-      latencies.time("submission", () -> http.postJson("discipline",
-          "/engine-rest/process-definition/key/DisciplinaryCaseProcess/start",
-          Map.of("businessKey", caseNo, "variables", Http.variables(variables)), 200));
-      return caseNo;
+      return startBare("discipline", "DisciplinaryCaseProcess", caseNo, variables);
     }
     Map<String, Object> intake = new LinkedHashMap<>();
     intake.put("partyType", "CANDIDATE");
@@ -176,6 +170,13 @@ final class Workload {
     JsonNode created = latencies.time("submission", () -> http.postJson("discipline", "/api/discipline/cases",
         intake, 201));
     return created.get("caseNo").asText();
+  }
+
+  /** Bare engine: starts the process through engine REST as {@code user}, timed as a submission; the business key. */
+  private String startBare(String user, String processKey, String businessKey, Map<String, Object> variables) {
+    latencies.time("submission", () -> http.postJson(user, "/engine-rest/process-definition/key/" + processKey + "/start",
+        Map.of("businessKey", businessKey, "variables", Http.variables(variables)), 200));
+    return businessKey;
   }
 
   /** A valid resident ID number (GB 11643) of its own for every case: 410105 + a birth date + a sequence. */
