@@ -5,15 +5,22 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Builds the calendar once at start-up; an invalid override file stops the start with its problems listed. */
+/**
+ * The calendar and its deadline ledger. The base data (tyme4j, then the override file) are read once at
+ * start-up, and an invalid override file stops the start with its problems listed; the schedules loaded at run
+ * time come from the database ({@link CalendarStore}).
+ */
 @Configuration(proxyBeanMethods = false)
 class CalendarConfiguration {
 
@@ -21,28 +28,48 @@ class CalendarConfiguration {
   private static final String CLASSPATH = "classpath:";
 
   @Bean
-  WorkingDayCalendar workingDayCalendar(CalendarProperties properties) {
+  CalendarStore calendarStore(JdbcTemplate jdbc, CalendarProperties properties) {
+    CalendarData base = baseData(properties);
+    LOG.info("Working-day calendar, built-in and override file: {}", base.description());
+    return new CalendarStore(jdbc, () -> base, properties.zone());
+  }
+
+  @Bean
+  WorkingDayCalendar workingDayCalendar(CalendarStore store) {
+    return new WorkingDayCalendar(store);
+  }
+
+  @Bean
+  DeadlineLedger deadlineLedger(JdbcTemplate jdbc, CalendarProperties properties) {
+    return new DeadlineLedger(jdbc, properties.zone());
+  }
+
+  @Bean
+  DeadlineKinds deadlineKinds(ObjectProvider<DeadlineKind> kinds) {
+    return new DeadlineKinds(kinds);
+  }
+
+  @Bean
+  WorkingDays workingDays(WorkingDayCalendar workingDayCalendar, CalendarProperties properties, DeadlineLedger ledger,
+      DeadlineKinds kinds) {
+    return new WorkingDays(workingDayCalendar, properties.zone(), ledger, kinds);
+  }
+
+  @Bean
+  DeadlineRecomputation deadlineRecomputation(WorkingDayCalendar calendar, WorkingDays workingDays,
+      DeadlineLedger ledger, CalendarStore store, DeadlineKinds kinds, ObjectProvider<DeadlineMoveListener> listeners,
+      PlatformTransactionManager transactionManager) {
+    return new DeadlineRecomputation(calendar, workingDays, ledger, store, kinds, listeners,
+        new TransactionTemplate(transactionManager));
+  }
+
+  static CalendarData baseData(CalendarProperties properties) {
     CalendarData data = CalendarData.fromTyme();
     String file = properties.overrideFile();
     if (file != null && !file.isBlank()) {
       data = data.withOverrides(read(file.trim()));
     }
-    WorkingDayCalendar calendar = new WorkingDayCalendar(data);
-    LOG.info("Working-day calendar: {}", calendar.describe());
-    int thisYear = LocalDate.now(properties.zone()).getYear();
-    for (int year : List.of(thisYear, thisYear + 1)) {
-      if (!calendar.coveredYears().contains(year)) {
-        // Not fatal (deadlines may not reach that year yet), but every deadline that does will fail.
-        LOG.warn("Working-day calendar has no data for {}: deadlines reaching into {} will fail until its "
-            + "schedule is added to assessment.calendar.override-file", year, year);
-      }
-    }
-    return calendar;
-  }
-
-  @Bean
-  WorkingDays workingDays(WorkingDayCalendar workingDayCalendar, CalendarProperties properties) {
-    return new WorkingDays(workingDayCalendar, properties.zone());
+    return data;
   }
 
   private static CalendarOverrideFile read(String location) {

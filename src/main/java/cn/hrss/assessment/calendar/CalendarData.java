@@ -2,28 +2,42 @@ package cn.hrss.assessment.calendar;
 
 import com.tyme.holiday.LegalHoliday;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The facts the calendar works from: the years whose schedule is complete, and per date the exceptions to
- * Monday-Friday (a statutory holiday or a day given off → {@code false}; an adjusted working day 调休上班 →
- * {@code true}).
+ * The official facts the calendar works from: the years whose State Council schedule is known, each with the
+ * basis it comes from, and per date the exceptions to Monday-Friday (a holiday or a day given off →
+ * {@code false}; an adjusted working day 调休上班 → {@code true}). A year not listed is provisional
+ * ({@link StatutoryHolidays}).
  *
- * @param covered years usable for computations
- * @param exceptions date → working day? (only dates that differ from, or restate, the Monday-Friday rule)
- * @param description where the data comes from, for log lines and error messages
+ * <p>Layers, each replacing whole years of the one before: tyme4j's table, the operator's override file
+ * (read at start), the schedules an administrator loaded at run time ({@code PUT /api/calendar/{year}},
+ * stored in the database, so every node of a cluster sees them).
+ *
+ * @param official year → basis (where its schedule comes from), for every year with an official schedule
+ * @param exceptions date → working day? (only dates that differ from, or restate, the Monday-Friday rule);
+ *     only facts of official years
+ * @param description where the data comes from, for log lines
  */
-record CalendarData(SortedSet<Integer> covered, Map<LocalDate, Boolean> exceptions, String description) {
+record CalendarData(SortedMap<Integer, String> official, Map<LocalDate, Boolean> exceptions, String description) {
 
   CalendarData {
-    covered = Collections.unmodifiableSortedSet(new TreeSet<>(covered));
+    official = Collections.unmodifiableSortedMap(new TreeMap<>(official));
     exceptions = Map.copyOf(exceptions);
+  }
+
+  /** Years with an official schedule. */
+  SortedSet<Integer> covered() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(official.keySet()));
   }
 
   /**
@@ -36,7 +50,7 @@ record CalendarData(SortedSet<Integer> covered, Map<LocalDate, Boolean> exceptio
    */
   static CalendarData fromTyme() {
     Map<LocalDate, Boolean> exceptions = new HashMap<>();
-    SortedSet<Integer> covered = new TreeSet<>();
+    SortedMap<Integer, String> official = new TreeMap<>();
     LegalHoliday anchor = firstKnownNewYear();
     if (anchor != null) {
       LegalHoliday first = anchor;
@@ -49,11 +63,11 @@ record CalendarData(SortedSet<Integer> covered, Map<LocalDate, Boolean> exceptio
       int lastYear = exceptions.keySet().stream().mapToInt(LocalDate::getYear).max().orElseThrow();
       for (int year = anchor.getDay().getYear(); year <= lastYear; year++) {
         if (LegalHoliday.fromYmd(year, 1, 1) != null && LegalHoliday.fromYmd(year, 10, 1) != null) {
-          covered.add(year);
+          official.put(year, "国务院办公厅关于" + year + "年部分节假日安排的通知（数据来源：tyme4j " + tymeVersion() + "）");
         }
       }
     }
-    return new CalendarData(covered, exceptions, "tyme4j " + tymeVersion() + " covers " + ranges(covered));
+    return new CalendarData(official, exceptions, "tyme4j " + tymeVersion() + " covers " + ranges(official.keySet()));
   }
 
   private static LegalHoliday firstKnownNewYear() {
@@ -71,35 +85,55 @@ record CalendarData(SortedSet<Integer> covered, Map<LocalDate, Boolean> exceptio
   /**
    * The override file wins for every year it lists: that year's library facts are dropped and replaced by the
    * file's (a State Council notice is one complete document per year, so a correction restates the whole
-   * year). {@code complete: true} makes the year usable; {@code complete: false} makes it unusable even if
-   * tyme4j knows it (a draft, or a library year known to be wrong).
+   * year). {@code complete: true} makes the year official; {@code complete: false} makes it provisional even if
+   * tyme4j knows it (a draft, or a library year known to be wrong): its dates are validated, not used.
    */
   CalendarData withOverrides(CalendarOverrideFile file) {
     Map<LocalDate, Boolean> merged = new HashMap<>(exceptions);
-    SortedSet<Integer> years = new TreeSet<>(covered);
+    SortedMap<Integer, String> years = new TreeMap<>(official);
     // Two passes: drop every overridden year first, then apply every block. In one pass a block for year N
     // would delete the December-N dates that an earlier block for N+1 added (a New Year's 调休 announced
     // with the following year's schedule, see CalendarOverrideFile).
     Set<Integer> overriddenYears = file.years().stream().map(CalendarOverrideFile.Year::year).collect(Collectors.toSet());
     merged.keySet().removeIf(date -> overriddenYears.contains(date.getYear()));
     for (CalendarOverrideFile.Year year : file.years()) {
-      year.holidays().forEach(date -> merged.put(date, false));
-      year.workingDays().forEach(date -> merged.put(date, true));
       if (year.complete()) {
-        years.add(year.year());
+        year.holidays().forEach(date -> merged.put(date, false));
+        year.workingDays().forEach(date -> merged.put(date, true));
+        years.put(year.year(), "国务院办公厅关于" + year.year() + "年部分节假日安排的通知（运维配置文件 " + file.source() + "）");
       } else {
         years.remove(year.year());
       }
     }
     String overridden = file.years().stream()
-        .map(y -> y.year() + (y.complete() ? "" : " (incomplete)"))
+        .map(y -> y.year() + (y.complete() ? "" : " (incomplete: provisional)"))
         .collect(Collectors.joining(", "));
     return new CalendarData(years, merged,
         description + "; override file " + file.source() + " sets " + overridden
-            + "; usable years: " + ranges(years));
+            + "; official years: " + ranges(years.keySet()));
   }
 
-  static String ranges(SortedSet<Integer> years) {
+  /** The schedules loaded at run time ({@link CalendarStore}); each replaces the whole year. */
+  CalendarData withStoredYears(Collection<CalendarStore.StoredYear> stored) {
+    if (stored.isEmpty()) {
+      return this;
+    }
+    Map<LocalDate, Boolean> merged = new HashMap<>(exceptions);
+    SortedMap<Integer, String> years = new TreeMap<>(official);
+    Set<Integer> replaced = stored.stream().map(CalendarStore.StoredYear::year).collect(Collectors.toSet());
+    merged.keySet().removeIf(date -> replaced.contains(date.getYear()));
+    for (CalendarStore.StoredYear year : stored) {
+      year.holidays().forEach(date -> merged.put(date, false));
+      year.workdays().forEach(date -> merged.put(date, true));
+      years.put(year.year(), "国务院办公厅关于" + year.year() + "年部分节假日安排的通知（" + year.loadedBy() + " 于 "
+          + year.loadedAt() + " 载入" + (year.reason() == null || year.reason().isBlank() ? "" : "：" + year.reason()) + "）");
+    }
+    return new CalendarData(years, merged, description + "; loaded at run time: "
+        + ranges(new TreeSet<>(replaced)) + "; official years: " + ranges(years.keySet()));
+  }
+
+  static String ranges(Collection<Integer> unsorted) {
+    SortedSet<Integer> years = new TreeSet<>(unsorted);
     if (years.isEmpty()) {
       return "no year";
     }

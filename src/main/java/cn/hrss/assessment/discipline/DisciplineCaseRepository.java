@@ -92,6 +92,12 @@ class DisciplineCaseRepository {
         + " VALUES (?,?,?,?,?,?,?,?)", caseNo, code, partyType.name(), partyRef, article, item, until, now());
   }
 
+  /** The end of an executed, not undone sanction recomputed (a rectification deadline, DOMAIN.md §6). */
+  void moveSanctionUntil(String caseNo, String code, LocalDate until) {
+    jdbc.update("UPDATE discipline_sanction SET until_date = ? WHERE case_no = ? AND code = ? AND undone_at IS NULL",
+        until, caseNo, code);
+  }
+
   record ExecutedSanction(long id, String code, String partyRef, int article, int item, LocalDate until, Instant executedAt, Instant undoneAt) {}
 
   List<ExecutedSanction> sanctions(String caseNo) {

@@ -1,5 +1,6 @@
 package cn.hrss.assessment.discipline;
 
+import cn.hrss.assessment.calendar.WorkingDays;
 import cn.hrss.assessment.notification.NotificationService;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +19,15 @@ class DisciplineCaseViews {
   private final ViolationCatalog catalog;
   private final DisciplineArchive archive;
   private final NotificationService notifications;
+  private final WorkingDays workingDays;
 
   DisciplineCaseViews(DisciplineCaseService service, ViolationCatalog catalog, DisciplineArchive archive,
-      NotificationService notifications) {
+      NotificationService notifications, WorkingDays workingDays) {
     this.service = service;
     this.catalog = catalog;
     this.archive = archive;
     this.notifications = notifications;
+    this.workingDays = workingDays;
   }
 
   /**
@@ -67,9 +70,16 @@ class DisciplineCaseViews {
     body.put("finalSanctions", c.finalSanctions() == null ? null : sanctions(c.finalSanctions()));
     body.put("reviewOutcome", c.reviewOutcome());
     Map<String, Object> deadlines = new LinkedHashMap<>();
-    deadlines.put("statement", c.statementDeadline());
-    deadlines.put("appeal", c.appealDeadline());
+    deadlines.put(DisciplineDeadlines.STATEMENT, c.statementDeadline());
+    deadlines.put(DisciplineDeadlines.APPEAL, c.appealDeadline());
+    deadlines.put(DisciplineDeadlines.RECTIFICATION, service.sanctions(caseNo).stream()
+        .filter(s -> s.undoneAt() == null && DisciplineDeadlines.SUSPENSION.equals(s.code()) && s.until() != null)
+        .map(s -> s.until().atTime(23, 59, 59).atZone(DisciplineCaseService.ZONE).toInstant())
+        .findFirst().orElse(null));
     body.put("deadlines", deadlines);
+    // CONTRACT.md: the deadline fields computed on a provisional year (DOMAIN.md §6).
+    body.put("provisionalDeadlines", deadlines.entrySet().stream()
+        .filter(e -> workingDays.isProvisional(e.getValue())).map(Map.Entry::getKey).toList());
     body.put("documents", archive.entriesOf(caseNo).stream()
         .filter(e -> !e.channel().equals("INTERNAL"))
         .map(e -> Map.of("kind", e.kind(), "title", e.title(), "channel", e.channel(), "servedAt", (Object) e.recordedAt()))

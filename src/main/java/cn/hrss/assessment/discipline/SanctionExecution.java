@@ -3,11 +3,14 @@ package cn.hrss.assessment.discipline;
 import cn.hrss.assessment.calendar.WorkingDays;
 import cn.hrss.assessment.registry.InstitutionRegistry;
 import cn.hrss.assessment.registry.InstitutionStatus;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,11 +29,13 @@ class SanctionExecution {
   private final DisciplineCaseRepository cases;
   private final InstitutionRegistry registry;
   private final WorkingDays workingDays;
+  private final RuntimeService runtime;
   private final int rectificationWorkingDays;
 
   SanctionExecution(DisciplineCaseRepository cases, InstitutionRegistry registry, WorkingDays workingDays,
-      @Value("${assessment.discipline.rectification-working-days:30}") int rectificationWorkingDays) {
+      RuntimeService runtime, @Value("${assessment.discipline.rectification-working-days:30}") int rectificationWorkingDays) {
     this.cases = cases;
+    this.runtime = runtime;
     this.registry = registry;
     this.workingDays = workingDays;
     this.rectificationWorkingDays = rectificationWorkingDays;
@@ -54,7 +59,7 @@ class SanctionExecution {
         case "BAN_CURRENT_YEAR", "DISQUALIFY_STAFF_CURRENT_YEAR" -> today.with(MonthDay.of(12, 31));
         case "BAN_2_YEARS" -> today.plusYears(2).minusDays(1);
         case "BAN_5_YEARS" -> today.plusYears(5).minusDays(1);
-        case "SUSPEND_FOR_RECTIFICATION" -> workingDays.dueDate(rectificationWorkingDays);
+        case "SUSPEND_FOR_RECTIFICATION" -> rectificationDeadline(c);
         default -> null;
       };
       cases.addSanction(c.caseNo(), code, c.partyType(), c.partyRef(), article, item, until);
@@ -68,6 +73,21 @@ class SanctionExecution {
       }
     }
     log.info("Case {}: executed {}", c.caseNo(), sanctionCodes);
+  }
+
+  /**
+   * The rectification deadline, recorded in the deadline ledger under the case's process instance so that it is
+   * recomputed (never shortened) when the official holiday schedule of a year it counts over is loaded.
+   */
+  private LocalDate rectificationDeadline(DisciplineCase c) {
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(DisciplinaryCaseProcess.KEY)
+        .processInstanceBusinessKey(c.caseNo()).singleResult();
+    if (instance == null) {
+      return workingDays.dueDate(rectificationWorkingDays);
+    }
+    Instant due = workingDays.register(DisciplineDeadlines.RECTIFICATION, instance.getId(), c.caseNo(),
+        rectificationWorkingDays);
+    return due.atZone(DisciplineCaseService.ZONE).toLocalDate();
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.hrss.assessment.filing;
 
+import cn.hrss.assessment.calendar.WorkingDays;
 import cn.hrss.assessment.filing.FilingRepository.StoredApplication;
 import cn.hrss.assessment.notification.NotificationService;
 import cn.hrss.assessment.notification.NoticeRecord;
@@ -22,12 +23,15 @@ class FilingQueries {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final NotificationService notifications;
+  private final WorkingDays workingDays;
 
-  FilingQueries(FilingRepository repository, RuntimeService runtime, TaskService tasks, NotificationService notifications) {
+  FilingQueries(FilingRepository repository, RuntimeService runtime, TaskService tasks, NotificationService notifications,
+      WorkingDays workingDays) {
     this.repository = repository;
     this.runtime = runtime;
     this.tasks = tasks;
     this.notifications = notifications;
+    this.workingDays = workingDays;
   }
 
   FilingView view(StoredApplication a, boolean officer) {
@@ -67,7 +71,23 @@ class FilingQueries {
         current, a.submittedAt(), new FilingView.Deadlines(acceptanceDue, supplementDue, noticeCloses),
         a.decision() == null ? null : new FilingView.Decision(a.decision(), a.decisionReason()),
         a.filingCode(), a.receiptNo(), a.validUntil(), officer ? a.quotaWarning() : null, history, files, panel,
-        objections, branches.isEmpty() ? null : branches, notices(no, branches));
+        objections, branches.isEmpty() ? null : branches, notices(no, branches),
+        provisional(acceptanceDue, supplementDue, noticeCloses));
+  }
+
+  /** The names of the deadlines shown that rest on a provisional year (DOMAIN.md §6). */
+  private List<String> provisional(Instant acceptanceDue, Instant supplementDue, Instant noticeCloses) {
+    List<String> names = new ArrayList<>();
+    if (workingDays.isProvisional(acceptanceDue)) {
+      names.add(FilingDeadlines.ACCEPTANCE);
+    }
+    if (workingDays.isProvisional(supplementDue)) {
+      names.add(FilingDeadlines.SUPPLEMENT);
+    }
+    if (workingDays.isProvisional(noticeCloses)) {
+      names.add(FilingDeadlines.PUBLIC_NOTICE);
+    }
+    return names;
   }
 
   /** Notices of the application and of its branch processes (case refs {@code no} and {@code no-B<i>}). */

@@ -99,6 +99,12 @@ class FilingRepository {
         WHERE application_no = ?""", now(), Timestamp.from(closesAt), now(), applicationNo);
   }
 
+  /** A recomputed notice period (working-day calendar): objections are accepted until the new end. */
+  void moveNoticeClose(String applicationNo, Instant closesAt) {
+    jdbc.update("UPDATE filing_application SET notice_closes_at = ?, updated_at = ? WHERE application_no = ?",
+        Timestamp.from(closesAt), now(), applicationNo);
+  }
+
   void closeNotice(String applicationNo) {
     jdbc.update("UPDATE filing_application SET notice_closed = TRUE, updated_at = ? WHERE application_no = ?", now(),
         applicationNo);

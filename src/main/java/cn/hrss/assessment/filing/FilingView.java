@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code GET /api/filings/{applicationNo}}: where the application stands (002 Annex 1 §一(十九): real-time query). */
+/**
+ * {@code GET /api/filings/{applicationNo}}: where the application stands (002 Annex 1 §一(十九): real-time query).
+ * {@code provisionalDeadlines} names the fields of {@code deadlines} computed on a provisional year (CONTRACT.md).
+ */
 public record FilingView(
     String applicationNo,
     String institutionType,
@@ -26,7 +29,8 @@ public record FilingView(
     Panel expertReview,
     List<Objection> objections,
     List<Branch> branches,
-    List<NoticeRecord> notices) {
+    List<NoticeRecord> notices,
+    List<String> provisionalDeadlines) {
 
   /** Open deadlines, end of the working day in Asia/Shanghai. */
   public record Deadlines(Instant acceptanceDue, Instant supplementDue, Instant publicNoticeCloses) {}

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
@@ -35,9 +36,16 @@ final class MailRenderer {
    * calendar counts in ({@code assessment.calendar.zone}, Beijing time by default).
    */
   private final ZoneId zone;
+  /** Is a deadline computed on a provisional year (DOMAIN.md §6)? Then the mail says 暂定. */
+  private final Predicate<LocalDate> provisional;
 
   MailRenderer(ZoneId zone) {
+    this(zone, deadline -> false);
+  }
+
+  MailRenderer(ZoneId zone, Predicate<LocalDate> provisional) {
     this.zone = java.util.Objects.requireNonNull(zone, "zone");
+    this.provisional = java.util.Objects.requireNonNull(provisional, "provisional");
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(MailRenderer.class.getClassLoader());
     resolver.setPrefix("templates/mail/");
     resolver.setSuffix(".html");
@@ -73,13 +81,19 @@ final class MailRenderer {
     return new RenderedMail(subject, html);
   }
 
-  /** {@code deadline} becomes a {@link LocalDate} whatever the caller passed (Date from a BPMN expression etc.). */
+  /**
+   * {@code deadline} becomes a {@link LocalDate} whatever the caller passed (Date from a BPMN expression etc.), and
+   * {@code deadlineProvisional} says whether it rests on a provisional year (unless the caller decided).
+   */
   private Map<String, Object> normalized(Map<String, Object> model) {
     Map<String, Object> copy = new HashMap<>(model);
     Object deadline = copy.get("deadline");
     if (deadline != null) {
-      copy.put("deadline", toLocalDate(deadline, zone));
+      LocalDate date = toLocalDate(deadline, zone);
+      copy.put("deadline", date);
+      copy.putIfAbsent("deadlineProvisional", provisional.test(date));
     }
+    copy.putIfAbsent("deadlineProvisional", false);
     return copy;
   }
 

@@ -1,6 +1,7 @@
 package cn.hrss.assessment.notification;
 
 import cn.hrss.assessment.calendar.CalendarProperties;
+import cn.hrss.assessment.calendar.WorkingDays;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -92,13 +93,13 @@ public class NotificationService {
   private final MailRenderer renderer;
 
   NotificationService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
-      NotificationProperties properties, CalendarProperties calendar) {
+      NotificationProperties properties, CalendarProperties calendar, WorkingDays workingDays) {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.mailSender = mailSender;
     this.properties = properties;
-    this.renderer = new MailRenderer(calendar.zone());
+    this.renderer = new MailRenderer(calendar.zone(), workingDays::isProvisional);
   }
 
   /**

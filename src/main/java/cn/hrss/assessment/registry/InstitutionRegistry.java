@@ -34,6 +34,14 @@ public interface InstitutionRegistry {
   /** 002 Annex 2 Art. 13: activities suspended until rectification; ACTIVE → SUSPENDED. */
   void suspend(String filingCode, LocalDate rectificationDeadline, String reason);
 
+  /**
+   * The rectification deadline of a suspension recomputed (working-day calendar, DOMAIN.md §6): the status stays
+   * SUSPENDED, the change is recorded with its reason.
+   *
+   * @throws IllegalStateException if the institution is not suspended
+   */
+  void moveRectificationDeadline(String filingCode, LocalDate rectificationDeadline, String reason);
+
   /** Rectification accepted: SUSPENDED → ACTIVE. */
   void reinstate(String filingCode, String reason);
 

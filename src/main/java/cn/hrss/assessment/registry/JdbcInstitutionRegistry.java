@@ -151,6 +151,16 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
 
   @Override
   @Transactional
+  public void moveRectificationDeadline(String filingCode, LocalDate rectificationDeadline, String reason) {
+    if (rectificationDeadline == null) {
+      throw new IllegalArgumentException("暂停评价活动须规定整改期限");
+    }
+    changeStatus(filingCode, InstitutionStatus.SUSPENDED, Set.of(InstitutionStatus.SUSPENDED), reason,
+        rectificationDeadline);
+  }
+
+  @Override
+  @Transactional
   public void reinstate(String filingCode, String reason) {
     changeStatus(filingCode, InstitutionStatus.ACTIVE, Set.of(InstitutionStatus.SUSPENDED), reason, null);
   }
