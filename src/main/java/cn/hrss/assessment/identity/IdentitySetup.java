@@ -3,6 +3,7 @@ package cn.hrss.assessment.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cn.hrss.assessment.calendar.ProcessDeadlines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,14 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       new FilterSpec("质量督导", Groups.SUPERVISORS, -4, "质量督导任务"),
       new FilterSpec("全部任务（只读）", Groups.MANAGERS, -3, "所有进行中的任务，供管理人员查看"));
 
+  /**
+   * One more filter for every working group: the caller's tasks whose due date rests on a provisional year (the
+   * task-local variable {@code dueDateProvisional} set by the calendar; DOMAIN.md §6, issue 12), so that an officer
+   * sees which of their due dates may still move when the State Council's schedule is loaded.
+   */
+  static final FilterSpec PROVISIONAL_DUE_DATES = new FilterSpec("期限暂定的任务", null, -2,
+      "到期日按暂定放假安排计算的我的任务（以国务院公布的放假安排为准，载入后自动重算）");
+
   /** The variables each filter shows on a Tasklist card, with their Chinese labels. */
   static final List<Map<String, String>> CARD_VARIABLES = List.of(
       Map.of("name", "applicationNo", "label", "申请编号"),
@@ -108,6 +117,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     GROUPS.forEach(group -> grantWorkerAccess(group.id()));
     grantManagerReadAccess();
     FILTERS.forEach(this::ensureFilter);
+    ensureProvisionalDueDateFilter();
     if (demoData) {
       DEMO_USERS.forEach(this::ensureDemoUser);
       LOG.info("Demo users present: admin, {}", DEMO_USERS.stream().map(DemoUser::id).toList());
@@ -185,17 +195,32 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   private void ensureFilter(FilterSpec spec) {
-    Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
-    if (filter == null) {
-      filter = filterService.newTaskFilter(spec.name());
-      filter.setOwner(administratorId);
-    }
     TaskQuery query = taskService.createTaskQuery();
     if (Groups.EXPERTS.equals(spec.group())) {
       // Expert review tasks are assigned to the drawn panel members: each expert sees his own.
       query.taskAssigneeExpression("${currentUser()}");
     } else if (!Groups.MANAGERS.equals(spec.group())) {
       query.taskCandidateGroup(spec.group()).includeAssignedTasks();
+    }
+    Filter filter = saveFilter(spec, query);
+    grant(spec.group(), Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  private void ensureProvisionalDueDateFilter() {
+    FilterSpec spec = PROVISIONAL_DUE_DATES;
+    TaskQuery query = taskService.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+        .taskVariableValueEquals(ProcessDeadlines.DUE_DATE_PROVISIONAL, true);
+    Filter filter = saveFilter(spec, query);
+    GROUPS.stream().map(GroupSpec::id).filter(group -> !Groups.MANAGERS.equals(group))
+        .forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
+  }
+
+  private Filter saveFilter(FilterSpec spec, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(spec.name());
+      filter.setOwner(administratorId);
     }
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", spec.description());
@@ -204,8 +229,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     properties.put("variables", CARD_VARIABLES);
     filter.setQuery(query);
     filter.setProperties(properties);
-    filterService.saveFilter(filter);
-    grant(spec.group(), Resources.FILTER, filter.getId(), Permissions.READ);
+    return filterService.saveFilter(filter);
   }
 
   private void ensureDemoUser(DemoUser demo) {
