@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -82,7 +83,8 @@ class FilingNoticeModel implements NoticeModelContributor {
       putIfPresent(model, "branchReceiptNo", branch.receiptNo());
       putIfPresent(model, "branchComment", branch.comment());
     }
-    model.put("today", LocalDate.now(FilingService.CHINA));
+    // The engine clock, like every date of a case (a test or the suite's date switch moves it).
+    model.put("today", LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), FilingService.CHINA));
     return model;
   }
 
