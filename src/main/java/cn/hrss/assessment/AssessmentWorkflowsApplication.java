@@ -1,5 +1,6 @@
 package cn.hrss.assessment;
 
+import cn.hrss.assessment.workflow.TestDateSwitch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AssessmentWorkflowsApplication {
 
   public static void main(String[] args) {
+    TestDateSwitch.applyAtStart();
     SpringApplication.run(AssessmentWorkflowsApplication.class, args);
   }
 }

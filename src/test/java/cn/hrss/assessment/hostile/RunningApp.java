@@ -93,7 +93,7 @@ final class RunningApp implements AutoCloseable {
   @Override
   public void close() {
     context.close();
-    ClockUtil.reset();
+    cn.hrss.assessment.support.TestClock.reset();
     try (Stream<Path> files = Files.walk(root)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException ignored) {

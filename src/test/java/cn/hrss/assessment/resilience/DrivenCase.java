@@ -1,6 +1,7 @@
 package cn.hrss.assessment.resilience;
 
 import cn.hrss.assessment.resilience.Http.Answer;
+import cn.hrss.assessment.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.text.SimpleDateFormat;
 import java.util.Date;
@@ -129,11 +130,11 @@ abstract class DrivenCase {
           return Optional.of(this + " is left waiting at " + timer + " until " + jobs.body().get(0).get("dueDate").asText());
         }
         for (JsonNode job : jobs.body()) {
-          if (job.path("dueDate").isTextual() && parse(job.get("dueDate").asText()).after(new Date())) {
+          if (job.path("dueDate").isTextual() && parse(job.get("dueDate").asText()).after(TestClock.childJvmNow())) {
             String what = this + ": due date of timer " + timer + " set to now";
             InFlight.set(what);
             Answer moved = http.put(apps.office() + "/engine-rest/job/" + job.get("id").asText() + "/duedate",
-                Http.basic(ADMIN), Map.of("duedate", format(new Date())));
+                Http.basic(ADMIN), Map.of("duedate", format(TestClock.childJvmNow())));
             if (!moved.is(204) && !moved.is(404)) {
               throw new AssertionError(what + " refused: " + moved);
             }

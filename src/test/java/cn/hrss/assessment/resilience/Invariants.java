@@ -1,12 +1,12 @@
 package cn.hrss.assessment.resilience;
 
+import cn.hrss.assessment.support.TestClock;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,7 +100,7 @@ final class Invariants {
         + " JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_ JOIN ACT_RU_EXECUTION e ON e.ID_ = j.PROCESS_INSTANCE_ID_"
         + " WHERE e.BUSINESS_KEY_ = ? AND d.ACT_ID_ = ?", c.businessKey(), c.waitsAt());
     expect(timers.size() == 1, c + " should wait at " + c.waitsAt() + " but has " + timers.size() + " such timers");
-    timers.forEach(timer -> expect(((Timestamp) timer.get("DUEDATE_")).after(new Date()) && timer.get("LOCK_OWNER_") == null,
+    timers.forEach(timer -> expect(((Timestamp) timer.get("DUEDATE_")).after(TestClock.childJvmNow()) && timer.get("LOCK_OWNER_") == null,
         c + " waits at " + c.waitsAt() + " with a timer that is not simply due later: " + timer));
     String status = c instanceof FilingCase
         ? db.queryForObject("SELECT status FROM filing_application WHERE application_no = ?", String.class, c.businessKey())
@@ -173,7 +173,7 @@ final class Invariants {
     for (Map<String, Object> job : db.queryForList(
         "SELECT ID_, HANDLER_TYPE_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_JOB WHERE LOCK_EXP_TIME_ IS NOT NULL")) {
       Timestamp expires = (Timestamp) job.get("LOCK_EXP_TIME_");
-      expect(expires.after(new Date()), "job " + job.get("ID_") + " (" + job.get("HANDLER_TYPE_") + ") is still locked by "
+      expect(expires.after(TestClock.childJvmNow()), "job " + job.get("ID_") + " (" + job.get("HANDLER_TYPE_") + ") is still locked by "
           + job.get("LOCK_OWNER_") + " although its lock expired at " + expires);
     }
   }

@@ -28,7 +28,7 @@ public class PinnedClockTestExecutionListener implements TestExecutionListener, 
 
   @Override
   public void afterTestMethod(TestContext testContext) {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Override
