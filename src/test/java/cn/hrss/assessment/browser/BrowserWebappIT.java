@@ -14,7 +14,7 @@ class BrowserWebappIT {
     Tasklist tasklist = Tasklist.login(browser, "admin", "admin");
 
     assertThat(tasklist.filterNames()).contains("受理审查", "技术评审", "备案决定", "分支机构备案", "违纪认定", "复核",
-        "质量督导", "全部任务（只读）");
+        "质量督导", "全部任务（只读）", "期限暂定的任务");
     // Labels of the Camunda UI itself come from our zh.json.
     browser.awaitText("创建过滤器");
     assertThat(browser.bodyText()).contains("发起流程", "键盘快捷键").doesNotContain("Start process", "Create a filter");
@@ -26,7 +26,7 @@ class BrowserWebappIT {
   void officerSeesOnlyTheFiltersOfTheirGroups(Browser browser) {
     Tasklist tasklist = Tasklist.login(browser, "officer", "officer");
 
-    assertThat(tasklist.filterNames()).containsExactly("受理审查", "分支机构备案");
+    assertThat(tasklist.filterNames()).containsExactly("受理审查", "分支机构备案", "期限暂定的任务");
     tasklist.openFilter("受理审查");
     browser.screenshot("tasklist-officer-acceptance-filter");
     assertThat(browser.bodyText()).contains("受理审查");

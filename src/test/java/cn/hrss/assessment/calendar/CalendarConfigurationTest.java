@@ -6,12 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Start-up behaviour of the calendar beans, without the engine. */
 class CalendarConfigurationTest {
@@ -20,6 +28,23 @@ class CalendarConfigurationTest {
   @EnableConfigurationProperties(CalendarProperties.class)
   @Import({CalendarConfiguration.class, Deadlines.class})
   static class CalendarOnly {
+
+    /** The calendar's own tables only (the schedules loaded at run time), in a private in-memory H2. */
+    @Bean(destroyMethod = "shutdown")
+    EmbeddedDatabase dataSource() {
+      return new EmbeddedDatabaseBuilder().generateUniqueName(true).setType(EmbeddedDatabaseType.H2)
+          .addScript("db/migration/V30__calendar.sql").build();
+    }
+
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+      return new JdbcTemplate(dataSource);
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+      return new DataSourceTransactionManager(dataSource);
+    }
   }
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(CalendarOnly.class);
@@ -28,7 +53,11 @@ class CalendarConfigurationTest {
   void withoutAnOverrideFileTheCalendarIsTyme4jInBeijingTime() {
     runner.run(context -> {
       assertThat(context).hasNotFailed();
-      assertThat(context.getBean(WorkingDayCalendar.class).coveredYears()).contains(2002, 2026).doesNotContain(2027);
+      WorkingDayCalendar calendar = context.getBean(WorkingDayCalendar.class);
+      assertThat(calendar.officialYears()).contains(2002, 2026).doesNotContain(2027);
+      // 2027 is provisional, never refused: 1 January is its 元旦 (DOMAIN.md §6).
+      assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 24), 10)).isEqualTo(LocalDate.of(2027, 1, 8));
+      assertThat(calendar.year(2027).source()).isEqualTo(CalendarYear.Source.PROVISIONAL);
       assertThat(context.getBean("workingDays", WorkingDays.class).zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
       Deadlines deadlines = context.getBean("deadlines", Deadlines.class);
       assertThat(deadlines.getAcceptance()).isEqualTo(10);
@@ -46,6 +75,7 @@ class CalendarConfigurationTest {
         .run(context -> {
           WorkingDayCalendar calendar = context.getBean(WorkingDayCalendar.class);
           assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 24), 10)).isEqualTo(LocalDate.of(2027, 1, 8));
+          assertThat(calendar.isOfficial(2027)).as("the file's year is official").isTrue();
           assertThat(context.getBean(Deadlines.class).getAcceptance()).isEqualTo(7);
         });
   }

@@ -32,23 +32,25 @@ class CalendarOverrideFileTest {
     WorkingDayCalendar calendar =
         new WorkingDayCalendar(CalendarData.fromTyme().withOverrides(CalendarOverrideFile.read(file)));
 
-    assertThat(calendar.coveredYears()).contains(2026, 2027);
+    assertThat(calendar.officialYears()).contains(2026, 2027);
     // 2026-12-24 (Thu) + 10: 12-25, 28, 29, 30, 31, [01-01 holiday], 01-04 .. 01-08 → 2027-01-08.
     assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 24), 10)).isEqualTo(LocalDate.of(2027, 1, 8));
     assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 8))).as("listed holiday").isFalse();
     assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 20))).as("adjusted Saturday").isTrue();
     assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 15))).as("plain Monday").isTrue();
-    assertThat(calendar.describe()).contains(file.toString()).contains("usable years: 2002-2027");
+    assertThat(calendar.describe()).contains(file.toString()).contains("official years: 2002-2027");
   }
 
   @Test
-  void exampleFileOfTheRepositoryIsValidButLeaves2027Unusable() {
+  void exampleFileOfTheRepositoryIsValidButLeaves2027Provisional() {
     CalendarOverrideFile example = CalendarOverrideFile.read(Path.of("config/calendar-override.example.yml"));
     WorkingDayCalendar calendar = new WorkingDayCalendar(CalendarData.fromTyme().withOverrides(example));
 
     assertThat(example.years()).singleElement().satisfies(y -> assertThat(y.complete()).isFalse());
-    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 3, 1)))
-        .isInstanceOf(CalendarDataMissingException.class);
+    // The draft's dates are not used: 2027 stays provisional (2027-02-12 is off in the draft, a working Friday
+    // on the provisional calendar).
+    assertThat(calendar.isOfficial(2027)).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 12))).isTrue();
   }
 
   @Test
@@ -88,7 +90,7 @@ class CalendarOverrideFileTest {
   }
 
   @Test
-  void anIncompleteYearStaysUnusableEvenIfTheLibraryKnowsIt() {
+  void anIncompleteYearIsProvisionalEvenIfTheLibraryKnowsIt() {
     CalendarOverrideFile file = parse("""
         years:
           2026:
@@ -96,8 +98,11 @@ class CalendarOverrideFileTest {
         """);
     WorkingDayCalendar calendar = new WorkingDayCalendar(CalendarData.fromTyme().withOverrides(file));
 
-    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2026, 5, 6)))
-        .isInstanceOf(CalendarDataMissingException.class);
+    // 2026 becomes provisional: 2026-05-05 (a day given off in the official schedule) is a working Tuesday,
+    // 2026-05-01 (劳动节, statutory) is not.
+    assertThat(calendar.isOfficial(2026)).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 5, 5))).isTrue();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 5, 1))).isFalse();
   }
 
   @Test

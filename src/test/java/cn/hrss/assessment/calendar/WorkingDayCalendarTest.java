@@ -55,29 +55,54 @@ class WorkingDayCalendarTest {
 
   @Test
   void tyme4jCoversTheYears2002To2026AndNotThePartial2001() {
-    assertThat(calendar.coveredYears()).containsExactlyElementsOf(IntStream.rangeClosed(2002, 2026).boxed().toList());
+    assertThat(calendar.officialYears()).containsExactlyElementsOf(IntStream.rangeClosed(2002, 2026).boxed().toList());
     assertThat(calendar.describe()).contains("tyme4j 1.4.9 covers 2002-2026");
+    assertThat(calendar.isOfficial(2026)).isTrue();
+    assertThat(calendar.isOfficial(2027)).isFalse();
   }
 
   @Test
-  void aDeadlineNeeding2027WithoutAnOverrideFailsNamingTheYearAndTheFix() {
-    // 2026-12-24 + 10 working days lands in January 2027, for which tyme4j 1.4.9 has no data.
-    assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 12, 24), 10))
-        .isInstanceOf(CalendarDataMissingException.class)
-        .hasMessageContaining("2027")
-        .hasMessageContaining("assessment.calendar.override-file")
-        .hasMessageContaining("tyme4j 1.4.9 covers 2002-2026")
-        .satisfies(e -> assertThat(((CalendarDataMissingException) e).getYear()).isEqualTo(2027));
-    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 1, 4)))
-        .isInstanceOf(CalendarDataMissingException.class);
-    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2001, 6, 1)))
-        .isInstanceOf(CalendarDataMissingException.class)
-        .hasMessageContaining("2001");
+  void aDeadlineReaching2027IsComputedOnTheProvisionalYearNotRefused() {
+    // 2026-12-24 (Thu) + 10: 12-25, 28, 29, 30, 31, [2027-01-01 元旦, statutory], 01-04 .. 01-08.
+    assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 24), 10)).isEqualTo(LocalDate.of(2027, 1, 8));
+    assertThat(calendar.count(LocalDate.of(2026, 12, 24), 10).provisional()).isTrue();
+    assertThat(calendar.count(LocalDate.of(2026, 12, 14), 10).provisional()).as("ends 2026-12-28").isFalse();
+    assertThat(calendar.anyProvisional(LocalDate.of(2026, 12, 24), LocalDate.of(2027, 1, 8))).isTrue();
+    assertThat(calendar.anyProvisional(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 16))).isFalse();
   }
 
   @Test
-  void aDeadlineEndingBeforeTheMissingYearStillWorks() {
+  void aDeadlineFiveYearsAheadIsComputedToo() {
+    // Any year: the statutory rules are applied to 2031 as to 2027 (no exception, no guess of Monday-Friday).
+    LocalDate due = calendar.addWorkingDays(LocalDate.of(2026, 12, 1), 5 * 250);
+    assertThat(due.getYear()).isEqualTo(2031);
+    assertThat(calendar.isWorkingDay(LocalDate.of(2031, 10, 1))).as("国庆节 2031").isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2031, 1, 1))).as("元旦 2031").isFalse();
+  }
+
+  @Test
+  void beforeTheFirstKnownRulesACountIsRefused() {
+    assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(1999, 6, 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1999");
+  }
+
+  @Test
+  void aDeadlineEndingBeforeTheProvisionalYearIsOfficial() {
     // 2026-12-31 is Thursday: the 1st working day after 2026-12-30 does not need 2027.
     assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 30), 1)).isEqualTo(LocalDate.of(2026, 12, 31));
+    assertThat(calendar.count(LocalDate.of(2026, 12, 30), 1).provisional()).isFalse();
+  }
+
+  @Test
+  void aProvisionalYearIsShownWithItsBasisAndNoAdjustedWorkingDays() {
+    CalendarYear year = calendar.year(2027);
+    assertThat(year.source()).isEqualTo(CalendarYear.Source.PROVISIONAL);
+    assertThat(year.workdays()).isEmpty();
+    assertThat(year.holidays()).contains(LocalDate.of(2027, 2, 5), LocalDate.of(2027, 2, 10), LocalDate.of(2027, 10, 5));
+    assertThat(year.basis()).contains("第795号").contains("暂定");
+    CalendarYear official = calendar.year(2026);
+    assertThat(official.source()).isEqualTo(CalendarYear.Source.OFFICIAL);
+    assertThat(official.workdays()).contains(LocalDate.of(2026, 1, 4), LocalDate.of(2026, 2, 14), LocalDate.of(2026, 2, 28));
+    assertThat(official.holidays()).contains(LocalDate.of(2026, 2, 23)).doesNotContain(LocalDate.of(2026, 2, 14));
   }
 }

@@ -1,18 +1,15 @@
 package cn.hrss.assessment.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.hrss.assessment.support.IntegrationTest;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -24,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The {@code workingDays} and {@code deadlines} beans evaluated by the engine in a user task's
  * {@code camunda:dueDate} and a timer's {@code timeDate} (test models in src/test/resources/calendar/), and what
- * happens when a deadline needs a year without calendar data: a refused command, or an incident in a job.
+ * happens when a deadline needs a year without an official schedule: it is computed on the provisional calendar
+ * (DOMAIN.md §6), in a request and in a job alike.
  */
 @IntegrationTest
 class WorkingDaysExpressionIT {
@@ -51,7 +49,7 @@ class WorkingDaysExpressionIT {
 
   @AfterEach
   void cleanUp() {
-    ClockUtil.reset();
+    cn.hrss.assessment.support.TestClock.reset();
     repositoryService.deleteDeployment(deploymentId, true);
   }
 
@@ -70,38 +68,41 @@ class WorkingDaysExpressionIT {
   }
 
   @Test
-  void aDeadlineNeedingAYearWithoutDataRefusesTheCommand() {
+  void aDeadlineReachingAYearWithoutAnOfficialScheduleIsComputedProvisionally() {
     ClockUtil.setCurrentTime(at("2026-12-24T09:30:00+08:00"));
 
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, "CAL-IT-2"))
-        .hasMessageContaining("2027")
-        .rootCause()
-        .isInstanceOf(CalendarDataMissingException.class)
-        .asInstanceOf(InstanceOfAssertFactories.type(CalendarDataMissingException.class))
-        .extracting(CalendarDataMissingException::getYear)
-        .isEqualTo(2027);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CAL-IT-2").count())
-        .as("the start was rolled back").isZero();
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, "CAL-IT-2");
+
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    // 10 working days: 12-25, 12-28..31, (2027-01-01 元旦, provisional), 01-04..08.
+    assertThat(task.getDueDate()).isEqualTo(at("2027-01-08T23:59:59+08:00"));
+    assertThat(taskService.getVariableLocal(task.getId(), ProcessDeadlines.DUE_DATE_PROVISIONAL))
+        .as("the task is marked 暂定 for the Tasklist filter and the form").isEqualTo(true);
   }
 
   @Test
-  void inAnAsynchronousJobAMissingYearEndsInAnIncidentNamingTheYear() {
+  void inAnAsynchronousJobAYearWithoutAnOfficialScheduleNeverFails() {
     ClockUtil.setCurrentTime(at("2026-12-24T09:30:00+08:00"));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(ASYNC_PROCESS, "CAL-IT-3");
 
-    // Run the job until its retries are used up, as the job executor would (whatever the retry cycle).
-    for (int attempt = 0; attempt < 10; attempt++) {
-      Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
-      if (job.getRetries() == 0) {
-        break;
-      }
-      assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("2027");
-    }
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    managementService.executeJob(job.getId());
 
-    Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(incident).as("incident in Cockpit").isNotNull();
-    assertThat(incident.getIncidentMessage()).contains("2027").contains("assessment.calendar.override-file");
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getDueDate()).isEqualTo(at("2027-01-08T23:59:59+08:00"));
+  }
+
+  @Test
+  void aDeadlineFiveYearsAheadIsComputedToo() {
+    ClockUtil.setCurrentTime(at("2031-09-29T09:30:00+08:00"));
+
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, "CAL-IT-4");
+
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    // 2031 provisional: 中秋 and 国庆 share 10-01 (Wed), 10-01..03 off + one 补假 on Mon 10-06; 10 working days
+    // from Mon 09-29: 09-30, 10-07..10, 10-13..17.
+    assertThat(task.getDueDate()).isEqualTo(at("2031-10-17T23:59:59+08:00"));
   }
 
   private static Date at(String isoOffsetDateTime) {

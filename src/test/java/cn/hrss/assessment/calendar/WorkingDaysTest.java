@@ -3,6 +3,7 @@ package cn.hrss.assessment.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.hrss.assessment.support.TestClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,7 +19,7 @@ class WorkingDaysTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test
@@ -36,12 +37,20 @@ class WorkingDaysTest {
   }
 
   @Test
-  void aDeadlineIntoAYearWithoutDataThrows() {
+  void aDeadlineIntoAYearWithoutOfficialDataIsProvisional() {
     ClockUtil.setCurrentTime(at("2026-12-24T10:00:00+08:00"));
 
-    assertThatThrownBy(() -> workingDays.after(10))
-        .isInstanceOf(CalendarDataMissingException.class)
-        .hasMessageContaining("2027");
+    assertThat(workingDays.after(10)).isEqualTo(at("2027-01-08T23:59:59+08:00"));
+    assertThat(workingDays.isProvisional(LocalDate.of(2027, 1, 8))).isTrue();
+    assertThat(workingDays.isProvisional(at("2026-12-31T23:59:59+08:00"))).isFalse();
+    assertThat(workingDays.isProvisional("2027-01-08")).as("an ISO date as stored in a document").isTrue();
+    assertThat(workingDays.isProvisional(null)).isFalse();
+  }
+
+  @Test
+  void withoutALedgerADeadlineCannotBeRegistered() {
+    assertThatThrownBy(() -> workingDays.register("acceptanceDue", "pi", "BA1", 10))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   private static Date at(String isoOffsetDateTime) {

@@ -10,6 +10,7 @@ import cn.hrss.assessment.registry.InstitutionRegistry;
 import cn.hrss.assessment.registry.InstitutionStatus;
 import cn.hrss.assessment.support.IntegrationTest;
 import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.OfficialYears;
 import cn.hrss.assessment.support.TestMail;
 import cn.hrss.assessment.web.ApiProblem;
 import jakarta.mail.internet.MimeMessage;
@@ -20,9 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,6 +58,9 @@ class DisciplinaryCaseProcessIT {
   @Autowired InstitutionRegistry registry;
   @Autowired JdbcTemplate jdbc;
   @Autowired Jobs jobs;
+  @Autowired ManagementService management;
+  @Autowired DisciplineCaseViews views;
+  @Autowired TestRestTemplate http;
 
   private final Map<String, ProcessInstance> instances = new HashMap<>();
   private Institution school;
@@ -256,6 +263,61 @@ class DisciplinaryCaseProcessIT {
     assertThat(registry.isRetired(org.filingCode())).isTrue();
   }
 
+  /**
+   * Issue 12: an Art. 13 decision of December 2026 needs a 30-working-day rectification deadline in 2027, before the
+   * State Council's 2027 schedule exists. The execution job failed on that in production until it raised an
+   * incident; Cockpit's "Retry" (retries set again) now succeeds on the provisional year, and loading the official
+   * schedule moves the party's deadline later (never earlier), in the registry, the archive and by mail.
+   */
+  @Test
+  void aSuspensionDecidedInDecember2026ReachesInto2027AndFollowsTheOfficialSchedule() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 12, 2, 9, 0));
+    Institution org = DisciplineFixtures.institution(registry, "跨年整改培训评价有限公司", "org-2027@example.cn");
+    String caseNo = open(DisciplineFixtures.institution(org.name(), org.filingCode(), "org-2027@example.cn"));
+    determine(caseNo, 13, 4, null);
+    passStatementWindow(caseNo); // 5 working days after 12-02: 12-09; the clock is now 12-10 00:00:59
+    complete(caseNo, Ids.ISSUE_DECISION, "discipline", OFFICER, Map.of("decisionApproved", true, "decisionNote", "同意"));
+    Job execution = runJobsUntilWaitingAt(caseNo, Ids.EXECUTE);
+
+    // As production had it: the job's retries used up, an incident in Cockpit. Retry = retries set again.
+    management.setJobRetries(execution.getId(), 0);
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance(caseNo).getId()).count()).isEqualTo(1);
+    management.setJobRetries(execution.getId(), 1);
+    jobs.runDue();
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance(caseNo).getId()).count()).isZero();
+    Institution suspended = registry.findByFilingCode(org.filingCode()).orElseThrow();
+    assertThat(suspended.status()).isEqualTo(InstitutionStatus.SUSPENDED);
+    // 30 working days after 12-10: 15 in December 2026, then (provisional 2027) 01-01 off, 01-04 .. 01-22.
+    assertThat(suspended.rectificationDeadline()).isEqualTo(java.time.LocalDate.of(2027, 1, 22));
+    assertThat(views.of(service.find(caseNo).orElseThrow(), true).get("provisionalDeadlines"))
+        .isEqualTo(List.of("rectification"));
+
+    // The official 2027 schedule gives Monday 01-04 off as well (made up for the test): the deadline moves to 01-25.
+    List<String> holidays = new java.util.ArrayList<>(OfficialYears.statutory2027OutsideSpringFestival());
+    holidays.add("2027-01-04");
+    holidays.addAll(OfficialYears.range("2027-02-05", "2027-02-08"));
+    TestMail.reset();
+    assertThat(OfficialYears.load(http, 2027, holidays, List.of(), "测试", String.class).getStatusCode().value())
+        .isEqualTo(200);
+    try {
+      assertThat(registry.findByFilingCode(org.filingCode()).orElseThrow().rectificationDeadline())
+          .isEqualTo(java.time.LocalDate.of(2027, 1, 25));
+      assertThat(service.sanctions(caseNo)).filteredOn(sanction -> sanction.code().equals("SUSPEND_FOR_RECTIFICATION"))
+          .singleElement().satisfies(sanction -> assertThat(sanction.until()).isEqualTo(java.time.LocalDate.of(2027, 1, 25)));
+      assertThat(archive.entriesOf(caseNo)).anySatisfy(e -> {
+        assertThat(e.kind()).isEqualTo("DEADLINE_CHANGED");
+        assertThat(e.title()).contains("整改期限");
+      });
+      assertThat(views.of(service.find(caseNo).orElseThrow(), true).get("provisionalDeadlines")).isEqualTo(List.of());
+      jobs.runDue();
+      assertThat(bodyTo("org-2027@example.cn", "期限")).contains("整改期限").contains("2027年1月22日")
+          .contains("2027年1月25日");
+    } finally {
+      OfficialYears.forget(jdbc, 2027);
+    }
+  }
+
   @Test
   void theDeciderIsRefusedAsReviewer() {
     String caseNo = open(DisciplineFixtures.candidate("钱十", DisciplineFixtures.idNumber(), "qianshi@example.cn", school.filingCode()));
@@ -296,6 +358,20 @@ class DisciplinaryCaseProcessIT {
   }
 
   // --- helpers
+
+  /** Executes the case's due jobs, except the one before {@code activityId}, which it returns once it exists. */
+  private Job runJobsUntilWaitingAt(String caseNo, String activityId) {
+    String instanceId = instance(caseNo).getId();
+    for (int round = 0; round < 50; round++) {
+      Job waiting = management.createJobQuery().processInstanceId(instanceId).activityId(activityId).singleResult();
+      if (waiting != null) {
+        return waiting;
+      }
+      management.createJobQuery().processInstanceId(instanceId).executable().list()
+          .forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError(caseNo + " never waited at " + activityId);
+  }
 
   private String decidedCandidateCase(String id, String email, int article, int item, String severity) {
     String caseNo = open(DisciplineFixtures.candidate("吴某", id, email, school.filingCode()));

@@ -66,7 +66,7 @@ class EngineRestSecurityIT {
     assertThat(response.statusCode()).isEqualTo(200);
     List<String> names = new ArrayList<>();
     JSON.readTree(response.body()).forEach(filter -> names.add(filter.get("name").asText()));
-    assertThat(names).containsExactlyInAnyOrder("受理审查", "分支机构备案");
+    assertThat(names).containsExactlyInAnyOrder("受理审查", "分支机构备案", "期限暂定的任务");
   }
 
   @Test

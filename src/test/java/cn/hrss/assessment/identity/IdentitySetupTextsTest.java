@@ -17,7 +17,7 @@ class IdentitySetupTextsTest {
   @Test
   void everyFilterGroupAndCardLabelIsChinese() {
     List<String> problems = new ArrayList<>();
-    IdentitySetup.FILTERS.forEach(filter -> {
+    java.util.stream.Stream.concat(IdentitySetup.FILTERS.stream(), java.util.stream.Stream.of(IdentitySetup.PROVISIONAL_DUE_DATES)).forEach(filter -> {
       problems.add(ChineseText.describeProblem("filter " + filter.group(), filter.name()));
       problems.add(ChineseText.describeProblem("description of filter " + filter.name(), filter.description()));
     });
