@@ -59,33 +59,42 @@ class CalendarController {
       HttpServletRequest http) {
     Caller admin = officers.require(http, Groups.CAMUNDA_ADMIN);
     OfficialSchedule.checkYear(year);
-    CalendarYear current = calendar.year(year);
-    boolean official = current.source() == CalendarYear.Source.OFFICIAL;
-    OfficialSchedule schedule = OfficialSchedule.check(year, request, official);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("year", year);
-    body.put("source", CalendarYear.Source.OFFICIAL.name());
-    if (official && sameWorkingDays(year, schedule)) {
-      // The same schedule again: nothing to store, nothing to recompute (idempotent PUT).
+    String reason = request == null || request.reason() == null ? null : request.reason().strip();
+    // Checked and stored under the lock of the revision row: two administrators loading the same year at once are
+    // serialised, and the second is checked against what the first stored (a replacement needs a reason).
+    Map<String, Object> body = transaction.execute(tx -> {
+      store.lock();
+      calendar.refresh();
+      CalendarYear current = calendar.year(year);
+      boolean official = current.source() == CalendarYear.Source.OFFICIAL;
+      OfficialSchedule schedule = OfficialSchedule.check(year, request, official);
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("year", year);
+      answer.put("source", CalendarYear.Source.OFFICIAL.name());
+      answer.put("warnings", schedule.warnings());
+      if (official && sameWorkingDays(year, schedule)) {
+        // The same schedule again: nothing to store, nothing to recompute (idempotent PUT).
+        answer.put("unchanged", true);
+        return answer;
+      }
+      long revision = store.store(year, schedule.holidays(), schedule.workdays(), reason, admin.userId(),
+          ClockUtil.getCurrentTime().toInstant(), current.source());
+      LOG.info("Official holiday schedule {} loaded by {} (revision {}, was {}): {} holidays, {} adjusted working days{}",
+          year, admin.userId(), revision, current.source(), schedule.holidays().size(), schedule.workdays().size(),
+          reason == null || reason.isEmpty() ? "" : ", reason: " + reason);
+      answer.put("unchanged", false);
+      return answer;
+    });
+    if (Boolean.TRUE.equals(body.get("unchanged"))) {
       body.put("recomputed", 0);
-      body.put("unchanged", true);
-      body.put("warnings", schedule.warnings());
       return body;
     }
-    String reason = request.reason() == null ? null : request.reason().strip();
-    long revision = transaction.execute(tx -> store.store(year, schedule.holidays(), schedule.workdays(), reason,
-        admin.userId(), ClockUtil.getCurrentTime().toInstant(), current.source()));
-    LOG.info("Official holiday schedule {} loaded by {} (revision {}, was {}): {} holidays, {} adjusted working days{}",
-        year, admin.userId(), revision, current.source(), schedule.holidays().size(), schedule.workdays().size(),
-        reason == null || reason.isEmpty() ? "" : ", reason: " + reason);
     calendar.refresh();
     DeadlineRecomputation.Result result = recomputation.recomputeStale();
     body.put("recomputed", result.moved());
     body.put("kept", result.kept());
     body.put("remarked", result.remarked());
     body.put("deferred", result.deferred());
-    body.put("unchanged", false);
-    body.put("warnings", schedule.warnings());
     return body;
   }
 

@@ -60,6 +60,11 @@ class CalendarStore implements WorkingDayCalendar.Source {
     return years().stream().filter(y -> y.year() == year).findFirst();
   }
 
+  /** Locks the revision row until the caller's transaction ends: loads of schedules are serialised. */
+  void lock() {
+    jdbc.update("UPDATE calendar_revision SET revision = revision WHERE id = 1");
+  }
+
   /**
    * Stores a year (replacing a stored one) and returns the new revision. Must run in the caller's transaction:
    * the revision row's lock serialises concurrent loads, and the recomputation that follows reads the year.

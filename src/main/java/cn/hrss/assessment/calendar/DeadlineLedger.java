@@ -70,8 +70,13 @@ public class DeadlineLedger {
    * the caller's transaction if the recomputation fails.
    */
   boolean claim(DeadlineEntry entry, long revision) {
+    // The whole row as read, not only its revision: a deadline registered anew meanwhile (a second supplement
+    // request, on another node) keeps its revision but counts from another day, and must not be overwritten with
+    // a recomputation of the old count.
     return jdbc.update("UPDATE calendar_deadline SET calendar_revision = ?, updated_at = ? WHERE id = ?"
-        + " AND calendar_revision = ? AND is_open = TRUE", revision, now(), entry.id(), entry.revision()) == 1;
+        + " AND calendar_revision = ? AND is_open = TRUE AND counted_from = ? AND working_days = ? AND due_at = ?",
+        revision, now(), entry.id(), entry.revision(), java.sql.Date.valueOf(entry.countedFrom()), entry.workingDays(),
+        Timestamp.from(entry.dueAt())) == 1;
   }
 
   void update(DeadlineEntry entry, Instant dueAt, boolean provisional) {

@@ -166,6 +166,10 @@ public class DeadlineRecomputation {
     String years = loaded.stream().map(y -> y.year() + "年").collect(Collectors.joining("、"));
     String reasons = loaded.stream().map(CalendarStore.StoredYear::reason).filter(r -> r != null && !r.isBlank())
         .collect(Collectors.joining("；"));
+    // Bounded: it goes into the case's history and the registry's reason columns (VARCHAR(2000) and less).
+    if (reasons.length() > 300) {
+      reasons = reasons.substring(0, 300) + "…";
+    }
     return "按国务院办公厅公布的" + (years.isEmpty() ? "" : years) + "节假日安排重新计算期限"
         + (reasons.isEmpty() ? "" : "（" + reasons + "）");
   }

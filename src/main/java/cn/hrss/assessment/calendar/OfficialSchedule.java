@@ -26,6 +26,9 @@ record OfficialSchedule(int year, SortedSet<LocalDate> holidays, SortedSet<Local
 
   static final int FIRST_YEAR = 2002;
   static final int LAST_YEAR = 2100;
+  /** Far above any State Council schedule (about 30 days off, under 10 adjusted days), within the stored columns. */
+  static final int MAX_HOLIDAYS = 200;
+  static final int MAX_WORKDAYS = 60;
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
   /**
@@ -42,6 +45,11 @@ record OfficialSchedule(int year, SortedSet<LocalDate> holidays, SortedSet<Local
     SortedSet<LocalDate> workdays = dates(year, request.workdays(), "workdays", errors);
     if (request.holidays() == null || request.holidays().isEmpty()) {
       errors.add(new ApiProblem.FieldError("holidays", "须列出该年的全部放假日期（不能为空）"));
+    } else if (request.holidays().size() > MAX_HOLIDAYS) {
+      errors.add(new ApiProblem.FieldError("holidays", "放假日期不能超过 " + MAX_HOLIDAYS + " 个"));
+    }
+    if (request.workdays() != null && request.workdays().size() > MAX_WORKDAYS) {
+      errors.add(new ApiProblem.FieldError("workdays", "调休上班日不能超过 " + MAX_WORKDAYS + " 个"));
     }
     List<String> workdayList = request.workdays() == null ? List.of() : request.workdays();
     for (int i = 0; i < workdayList.size(); i++) {

@@ -100,11 +100,18 @@ public class WorkingDays {
 
   /**
    * Is a deadline (any date-like value: {@link Date}, {@link Instant}, {@link LocalDate}, an ISO date string) provisional, i.e. does
-   * the count from today to it rest on a year without an official schedule? {@code false} for {@code null}.
+   * the count from today to it (or, once passed, its own day) rest on a year without an official schedule?
+   * {@code false} for {@code null}.
    */
   public boolean isProvisional(Object deadline) {
     LocalDate date = toDate(deadline);
-    return date != null && calendar.anyProvisional(today(), date);
+    if (date == null) {
+      return false;
+    }
+    LocalDate today = today();
+    // A deadline already passed was counted up to its own day: only its year can still be provisional (a date of
+    // December 2026 seen in January 2027 rests on 2026 alone).
+    return date.isBefore(today) ? !calendar.isOfficial(date.getYear()) : calendar.anyProvisional(today, date);
   }
 
   /** End (23:59:59 in the calendar zone) of {@code day}. */

@@ -143,6 +143,7 @@ class DisciplineDeadlines {
         announcement.put("deadlineName", name);
         announcement.put("previousDeadline", moved.previous().atZone(DisciplineCaseService.ZONE).toLocalDate().toString());
         announcement.put("deadline", moved.due().atZone(DisciplineCaseService.ZONE).toLocalDate().toString());
+        announcement.put("deadlineProvisional", moved.provisional());
         announcement.put("reason", moved.reason());
         archive.append(c.caseNo(), "DEADLINE_CHANGED", "ANNOUNCEMENT", name + "顺延公告", write(json, announcement));
       }

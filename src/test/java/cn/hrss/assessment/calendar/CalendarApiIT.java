@@ -40,6 +40,7 @@ class CalendarApiIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired WorkingDayCalendar calendar;
   @Autowired ProvisionalYearWarning warning;
+  @Autowired DeadlineLedger ledger;
   @Autowired Jobs jobs;
 
   @BeforeEach
@@ -113,6 +114,34 @@ class CalendarApiIT {
     assertThat(messages).contains("不在 2035 年内").contains("不是有效日期").contains("不是星期六或星期日")
         .contains("同时被列为放假日和调休上班日");
     assertNothingStored();
+  }
+
+  @Test
+  void tooManyDatesAreRefusedBeforeAnythingIsStored() {
+    List<String> holidays = new ArrayList<>(statutory());
+    holidays.addAll(OfficialYears.range(YEAR + "-01-02", YEAR + "-08-31"));
+    ResponseEntity<JsonNode> refused = put(schedule(holidays, List.of()));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("errors").findValuesAsText("message")).anySatisfy(m -> assertThat(m).contains("200"));
+    assertNothingStored();
+  }
+
+  @Test
+  void aDeadlineRegisteredAnewMeanwhileIsNotClaimedWithItsOldCount() {
+    // DeadlineRecomputation reads the stale deadlines, then claims each: a second supplement request registered
+    // on another node in between (same revision, another start day) must not be overwritten with the old count.
+    String reference = "CLAIM-IT-" + System.nanoTime();
+    java.time.Instant due = java.time.Instant.parse("2027-03-04T15:59:59Z");
+    ledger.register("supplementDue", reference, reference, java.time.LocalDate.of(2027, 1, 29), 20, due, true, 0);
+    DeadlineEntry read = ledger.entries(reference).get(0);
+    ledger.register("supplementDue", reference, reference, java.time.LocalDate.of(2027, 2, 1), 20,
+        java.time.Instant.parse("2027-03-05T15:59:59Z"), true, 0);
+    try {
+      assertThat(ledger.claim(read, 1)).isFalse();
+      assertThat(ledger.claim(ledger.entries(reference).get(0), 1)).isTrue();
+    } finally {
+      jdbc.update("DELETE FROM calendar_deadline WHERE reference = ?", reference);
+    }
   }
 
   @Test

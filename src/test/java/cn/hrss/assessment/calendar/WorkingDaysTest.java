@@ -48,6 +48,16 @@ class WorkingDaysTest {
   }
 
   @Test
+  void aDeadlineAlreadyPassedIsProvisionalOnlyIfItsOwnYearIs() {
+    // Seen on 2027-01-04 while 2027 is provisional: a deadline of 2026-12-30 was counted on 2026 alone.
+    ClockUtil.setCurrentTime(at("2027-01-04T10:00:00+08:00"));
+
+    assertThat(workingDays.isProvisional(LocalDate.of(2026, 12, 30))).isFalse();
+    assertThat(workingDays.isProvisional(LocalDate.of(2027, 1, 1))).isTrue();
+    assertThat(workingDays.isProvisional(LocalDate.of(2027, 1, 8))).isTrue();
+  }
+
+  @Test
   void withoutALedgerADeadlineCannotBeRegistered() {
     assertThatThrownBy(() -> workingDays.register("acceptanceDue", "pi", "BA1", 10))
         .isInstanceOf(IllegalStateException.class);

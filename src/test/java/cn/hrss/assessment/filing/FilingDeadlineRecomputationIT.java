@@ -132,6 +132,7 @@ class FilingDeadlineRecomputationIT {
     assertThat(names(supplementingStatus.get("provisionalDeadlines"))).isEmpty();
     assertThat(step(supplementingStatus, "DEADLINE_CHANGED").get("comment").asText())
         .contains("2027年3月1日").contains("不缩短");
+    assertThat(statusPage(supplementing)).contains("2027年3月4日").doesNotContain("暂定");
     agree(reviewing, supplementing);
 
     // Both changes recorded with old, new and the date the data alone give.
