@@ -55,11 +55,22 @@ public class DisciplineCaseService {
   /** {@code POST /api/discipline/cases}: validates, stores the case and starts the process in one transaction. */
   @Transactional
   public Registered open(CaseIntake intake, String officer) {
+    return open(intake, officer, registered -> { });
+  }
+
+  /**
+   * The same, and {@code first} runs in the transaction that stores the case, before the case itself, with the
+   * answer the officer will get (the controller records it for its Idempotency-Key).
+   */
+  @Transactional
+  public Registered open(CaseIntake intake, String officer, java.util.function.Consumer<Registered> first) {
     List<FieldError> errors = validator.check(intake);
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
-    DisciplineCase c = store(intake, officer, null, null);
+    String caseNo = newCaseNo();
+    first.accept(new Registered(caseNo, ids.accessToken(caseNo)));
+    DisciplineCase c = store(caseNo, intake, officer, null, null);
     runtime.startProcessInstanceByKey(DisciplinaryCaseProcess.KEY, c.caseNo(), variables(c));
     log.info("Disciplinary case {} opened by {} ({}, {})", c.caseNo(), officer, c.partyType(), c.source());
     return new Registered(c.caseNo(), ids.accessToken(c.caseNo()));
@@ -70,13 +81,13 @@ public class DisciplineCaseService {
     CaseIntake intake = StartFormCheck.intakeOf(execution.getVariables());
     String idHash = (String) execution.getVariable(StartFormCheck.ID_HASH);
     String idMasked = (String) execution.getVariable(StartFormCheck.ID_MASKED);
-    DisciplineCase c = store(intake, (String) execution.getVariable("initiator"), idHash, idMasked);
+    DisciplineCase c = store(newCaseNo(), intake, (String) execution.getVariable("initiator"), idHash, idMasked);
     execution.setProcessBusinessKey(c.caseNo());
     execution.setVariables(variables(c));
     execution.removeVariable(StartFormCheck.ID_HASH);
   }
 
-  private DisciplineCase store(CaseIntake in, String officer, String idHash, String idMasked) {
+  private DisciplineCase store(String caseNo, CaseIntake in, String officer, String idHash, String idMasked) {
     PartyType partyType = PartyType.valueOf(in.partyType().strip());
     String idNumber = in.party().idNumber();
     if (idHash == null && idNumber != null && !idNumber.isBlank() && partyType != PartyType.INSTITUTION) {
@@ -90,7 +101,7 @@ public class DisciplineCaseService {
       // An institution is reachable at the contact address of its filing.
       email = registry.findByFilingCode(partyCode).map(Institution::contactEmail).map(DisciplineCaseService::blankToNull).orElse(null);
     }
-    DisciplineCase c = new DisciplineCase(newCaseNo(), partyType, CaseSource.valueOf(in.source().strip()),
+    DisciplineCase c = new DisciplineCase(caseNo, partyType, CaseSource.valueOf(in.source().strip()),
         in.party().name().strip(), idHash, idMasked, partyCode,
         role == null || role.isBlank() ? null : StaffRole.valueOf(role.strip()), email,
         blankToNull(in.institutionFilingCode()), in.facts().strip(),

@@ -6,15 +6,22 @@ import cn.hrss.assessment.identity.Caller;
 import cn.hrss.assessment.identity.Groups;
 import cn.hrss.assessment.identity.Officers;
 import cn.hrss.assessment.web.ApiProblem;
+import cn.hrss.assessment.web.IdempotencyKeys;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,8 +35,13 @@ class DisciplineController {
   private final Officers officers;
   private final DisciplineArchive archive;
   private final DisciplineCaseViews views;
+  private final IdempotencyKeys idempotency;
+  private final ObjectMapper json;
 
-  DisciplineController(DisciplineCaseService service, Officers officers, DisciplineArchive archive, DisciplineCaseViews views) {
+  DisciplineController(DisciplineCaseService service, Officers officers, DisciplineArchive archive, DisciplineCaseViews views,
+      IdempotencyKeys idempotency, ObjectMapper json) {
+    this.idempotency = idempotency;
+    this.json = json;
     this.service = service;
     this.officers = officers;
     this.archive = archive;
@@ -41,10 +53,46 @@ class DisciplineController {
   record Submission(String content) {}
 
   @PostMapping("/api/discipline/cases")
-  ResponseEntity<Opened> open(@RequestBody CaseIntake intake, HttpServletRequest request) {
+  ResponseEntity<Opened> open(@RequestBody CaseIntake intake,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey, HttpServletRequest request) {
     Caller caller = officers.require(request, Groups.DISCIPLINE_OFFICERS);
-    DisciplineCaseService.Registered r = service.open(intake, caller.userId());
-    return ResponseEntity.created(URI.create("/api/discipline/cases/" + r.caseNo())).body(new Opened(r.caseNo(), r.accessToken()));
+    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/discipline/cases",
+        request.getHeader(HttpHeaders.AUTHORIZATION), List.of(write(intake).getBytes(StandardCharsets.UTF_8)));
+    Optional<ResponseEntity<Opened>> replayed = replay(key);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    DisciplineCaseService.Registered r;
+    try {
+      r = service.open(intake, caller.userId(), first -> idempotency.record(key, 201, location(first),
+          write(new Opened(first.caseNo(), first.accessToken()))));
+    } catch (IdempotencyKeys.Conflict concurrentRetry) {
+      return replay(key).orElseThrow(() -> concurrentRetry);
+    }
+    return ResponseEntity.created(URI.create(location(r))).body(new Opened(r.caseNo(), r.accessToken()));
+  }
+
+  private static String location(DisciplineCaseService.Registered r) {
+    return "/api/discipline/cases/" + r.caseNo();
+  }
+
+  private Optional<ResponseEntity<Opened>> replay(IdempotencyKeys.Key key) {
+    return idempotency.recorded(key).map(r -> {
+      try {
+        return ResponseEntity.status(r.status()).headers(IdempotencyKeys.replayHeaders(r))
+            .body(json.readValue(r.body(), Opened.class));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @GetMapping("/api/discipline/cases/{caseNo}")

@@ -3,15 +3,21 @@ package cn.hrss.assessment.filing;
 import cn.hrss.assessment.identity.Groups;
 import cn.hrss.assessment.identity.Officers;
 import cn.hrss.assessment.web.ApiProblem;
+import cn.hrss.assessment.web.IdempotencyKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -21,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,9 +46,11 @@ class FilingController {
   private final Officers officers;
   private final ObjectMapper json;
   private final FilingReceipts receipts;
+  private final IdempotencyKeys idempotency;
 
   FilingController(FilingService filings, FilingQueries queries, MaterialStore materials, FilingRepository repository,
-      Officers officers, ObjectMapper json, FilingReceipts receipts) {
+      Officers officers, ObjectMapper json, FilingReceipts receipts, IdempotencyKeys idempotency) {
+    this.idempotency = idempotency;
     this.receipts = receipts;
     this.filings = filings;
     this.queries = queries;
@@ -54,11 +63,75 @@ class FilingController {
   @Operation(summary = "提交备案申请", description = "multipart：application（JSON）与 files（申报材料）。返回申请编号与查询令牌。")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Map<String, Object>> submit(@RequestPart(name = "application", required = false) String application,
-      @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-    FilingService.Submission submission = filings.submit(parse(application), files);
-    return ResponseEntity.created(URI.create("/api/filings/" + submission.applicationNo()))
-        .body(Map.of("applicationNo", submission.applicationNo(), "status", submission.status().name(),
-            "accessToken", submission.accessToken()));
+      @RequestPart(name = "files", required = false) List<MultipartFile> files,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey, HttpServletRequest request) {
+    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/filings",
+        request.getHeader(HttpHeaders.AUTHORIZATION), body(application, files));
+    Optional<ResponseEntity<Map<String, Object>>> replayed = replay(key);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    FilingService.Submission submission;
+    try {
+      submission = filings.submit(parse(application), files, first -> idempotency.record(key, 201,
+          location(first), write(answer(first))));
+    } catch (IdempotencyKeys.Conflict concurrentRetry) {
+      return replay(key).orElseThrow(() -> concurrentRetry);
+    }
+    return ResponseEntity.created(URI.create(location(submission))).body(answer(submission));
+  }
+
+  private static String location(FilingService.Submission submission) {
+    return "/api/filings/" + submission.applicationNo();
+  }
+
+  private static Map<String, Object> answer(FilingService.Submission submission) {
+    return Map.of("applicationNo", submission.applicationNo(), "status", submission.status().name(),
+        "accessToken", submission.accessToken());
+  }
+
+  /** The request as the key's body hash sees it: the application part, then each file's name and content. */
+  private static List<byte[]> body(String application, List<MultipartFile> files) {
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(application == null ? new byte[0] : application.getBytes(StandardCharsets.UTF_8));
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      parts.add(String.valueOf(file.getOriginalFilename()).getBytes(StandardCharsets.UTF_8));
+      try (java.io.InputStream content = file.getInputStream()) {
+        // The content's own SHA-256 (streamed: an upload may be large), not the bytes.
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[64 * 1024];
+        for (int read; (read = content.read(buffer)) > 0; ) {
+          digest.update(buffer, 0, read);
+        }
+        parts.add(digest.digest());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return parts;
+  }
+
+  private Optional<ResponseEntity<Map<String, Object>>> replay(IdempotencyKeys.Key key) {
+    return idempotency.recorded(key).map(r -> ResponseEntity.status(r.status())
+        .headers(IdempotencyKeys.replayHeaders(r)).body(read(r.body())));
+  }
+
+  private String write(Map<String, Object> value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, Object> read(String value) {
+    try {
+      return json.readValue(value, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Operation(summary = "查询备案申请状态", description = "申请人以 Bearer 令牌、工作人员以 HTTP Basic 访问。")

@@ -70,6 +70,15 @@ public class FilingService {
 
   /** Checks, stores and starts the process in one transaction; a refusal or failure leaves nothing behind. */
   public Submission submit(FilingApplication application, List<MultipartFile> files) {
+    return submit(application, files, submission -> { });
+  }
+
+  /**
+   * The same, and {@code first} runs first in the transaction that stores the application, with the answer the
+   * applicant will get (the controller records it for its Idempotency-Key): it commits or rolls back with it.
+   */
+  public Submission submit(FilingApplication application, List<MultipartFile> files,
+      java.util.function.Consumer<Submission> first) {
     ApplicationValidator.check(application);
     List<MaterialStore.Checked> checked = materials.check(files, true);
     if (repository.hasOpenApplication(application.creditCode())) {
@@ -86,6 +95,7 @@ public class FilingService {
       String applicationNo = transaction.execute(status -> nextApplicationNo());
       transaction.executeWithoutResult(status -> {
         number[0] = applicationNo;
+        first.accept(new Submission(applicationNo, FilingStatus.ACCEPTANCE_REVIEW, token));
         written.addAll(materials.store(applicationNo, checked));
         repository.insert(applicationNo, application, hash(token), quotaWarning);
         repository.addMaterials(applicationNo, 1, written);
