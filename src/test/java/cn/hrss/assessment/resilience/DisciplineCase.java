@@ -55,13 +55,7 @@ final class DisciplineCase extends DrivenCase {
     body.put("reporters", List.of("考务员 甲", "考务员 乙"));
     body.put("siteHeadConfirmed", true);
     body.put("institutionFilingCode", institutionFilingCode);
-    return http.post(apps.intake() + "/api/discipline/cases", Http.basic(OFFICER), body);
-  }
-
-  @Override
-  Optional<String> lookUpByMarker() {
-    return db.queryForList("SELECT case_no FROM discipline_case WHERE party_name = ?", String.class, marker)
-        .stream().findFirst();
+    return http.post(apps.intake() + "/api/discipline/cases", withIdempotencyKey(Http.basic(OFFICER)), body);
   }
 
   @Override
@@ -77,7 +71,7 @@ final class DisciplineCase extends DrivenCase {
     };
   }
 
-  /** The party states its case within the window (with the token of the intake's answer; not for adopted cases). */
+  /** The party states its case within the window (with the token of the intake's answer). */
   @Override
   Optional<String> clientActionWhileWaiting(String processInstanceId) {
     if (!makesStatement || statementMade || token == null) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,8 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class DrivenCase {
 
-  /** Outcome of the submission as the client saw it. */
-  enum Submission { NOT_YET, ACKNOWLEDGED, UNKNOWN, ADOPTED }
+  /**
+   * Outcome of the submission as the client saw it: answered at once, unanswered (the node died or the connection
+   * broke), or answered when the client sent it again with its Idempotency-Key (the recorded first answer, or a
+   * first creation if the lost request had not committed).
+   */
+  enum Submission { NOT_YET, ACKNOWLEDGED, UNKNOWN, RETRIED }
 
   static final String ADMIN = "admin";
 
@@ -36,6 +41,8 @@ abstract class DrivenCase {
   protected final JdbcTemplate db;
   protected final Apps apps;
   protected Submission submission = Submission.NOT_YET;
+  /** Sent with every attempt of the submission (issue 16): a retry after a lost answer creates nothing new. */
+  protected final String idempotencyKey = java.util.UUID.randomUUID().toString();
   protected String businessKey;
   protected String token;
   protected boolean finished;
@@ -63,9 +70,6 @@ abstract class DrivenCase {
   /** Submits the case; returns the answer (201 with the business key and token on success). */
   abstract Answer submit();
 
-  /** Reads the business key of a submission whose answer was lost, from the database, if it was stored. */
-  abstract Optional<String> lookUpByMarker();
-
   /** The variables to complete this task with (engine REST form), and who completes it. */
   abstract Completion completionOf(JsonNode task);
 
@@ -85,7 +89,7 @@ abstract class DrivenCase {
       return Optional.empty();
     }
     if (businessKey == null) {
-      return Optional.of(submitOrAdopt());
+      return Optional.of(submitOrRetry());
     }
     Answer history = http.get(apps.office() + "/engine-rest/history/process-instance?processInstanceBusinessKey="
         + businessKey + "&processDefinitionKey=" + processKey(), Http.basic(ADMIN));
@@ -146,15 +150,8 @@ abstract class DrivenCase {
     return Optional.empty(); // async steps or a due timer are the job executor's to run
   }
 
-  private String submitOrAdopt() {
-    if (submission == Submission.UNKNOWN) {
-      Optional<String> stored = lookUpByMarker();
-      if (stored.isPresent()) {
-        businessKey = stored.get();
-        submission = Submission.ADOPTED;
-        return this + ": unanswered submission was stored, adopted";
-      }
-    }
+  private String submitOrRetry() {
+    boolean retry = submission == Submission.UNKNOWN;
     InFlight.set(this + ": submit");
     try {
       Answer answer = submit();
@@ -162,17 +159,23 @@ abstract class DrivenCase {
         businessKey = answer.body().has("applicationNo") ? answer.body().get("applicationNo").asText()
             : answer.body().get("caseNo").asText();
         token = answer.body().get("accessToken").asText();
-        submission = Submission.ACKNOWLEDGED;
-        return this + ": submitted, 201";
-      }
-      if (answer.is(409) && submission == Submission.UNKNOWN) {
-        return this + ": resubmission refused as a duplicate (409); looking it up again";
+        submission = retry ? Submission.RETRIED : Submission.ACKNOWLEDGED;
+        return this + (retry ? ": unanswered submission sent again with its key, 201"
+            + (answer.replayed() ? " (the recorded answer)" : " (it had not been stored)") : ": submitted, 201");
       }
       throw new AssertionError(this + ": submission refused: " + answer);
     } catch (Http.Unreachable e) {
       submission = Submission.UNKNOWN;
       throw e;
     }
+  }
+
+  /** The submission's headers: {@code auth} and the case's Idempotency-Key. */
+  HttpHeaders withIdempotencyKey(HttpHeaders auth) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(auth);
+    headers.set("Idempotency-Key", idempotencyKey);
+    return headers;
   }
 
   /** Engine REST variables with explicit types (the completion rules check types). */

@@ -6,7 +6,6 @@ import cn.hrss.assessment.resilience.Http.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.MultiValueMap;
@@ -46,13 +45,7 @@ final class FilingCase extends DrivenCase {
   Answer submit() {
     HttpEntity<MultiValueMap<String, Object>> body =
         Applications.multipart(Http.JSON, Applications.socialOrg(marker), Map.of("备案申请表.pdf", PDF));
-    return http.post(apps.intake() + "/api/filings", body.getHeaders(), body.getBody());
-  }
-
-  @Override
-  Optional<String> lookUpByMarker() {
-    return db.queryForList("SELECT application_no FROM filing_application WHERE credit_code = ?", String.class, marker)
-        .stream().findFirst();
+    return http.post(apps.intake() + "/api/filings", withIdempotencyKey(body.getHeaders()), body.getBody());
   }
 
   @Override

@@ -24,8 +24,15 @@ final class Http {
 
   static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-  /** Status and body (JSON if it parses, else the text; null when empty). */
-  record Answer(int status, JsonNode body) {
+  /**
+   * Status and body (JSON if it parses, else the text; null when empty); {@code replayed}: the server answered a
+   * retried request with the response recorded for its Idempotency-Key.
+   */
+  record Answer(int status, JsonNode body, boolean replayed) {
+    Answer(int status, JsonNode body) {
+      this(status, body, false);
+    }
+
     boolean is(int expected) {
       return status == expected;
     }
@@ -96,7 +103,8 @@ final class Http {
     }
     try {
       ResponseEntity<String> response = rest.exchange(url, method, new HttpEntity<>(body, headers), String.class);
-      return new Answer(response.getStatusCode().value(), parse(response.getBody()));
+      return new Answer(response.getStatusCode().value(), parse(response.getBody()),
+          "true".equals(response.getHeaders().getFirst("Idempotent-Replayed")));
     } catch (ResourceAccessException e) {
       throw new Unreachable(method + " " + url, e);
     }

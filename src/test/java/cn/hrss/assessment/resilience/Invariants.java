@@ -53,7 +53,10 @@ final class Invariants {
     return List.copyOf(violations);
   }
 
-  /** Every acknowledged submission exists exactly once (domain row and process instance), others at most once. */
+  /**
+   * Every submission answered, at once or when sent again with its Idempotency-Key, exists exactly once (domain row
+   * and process instance): one case per key; a never answered one at most once.
+   */
   private void submissionsExistOnce() {
     for (DrivenCase c : cases) {
       int rows = c instanceof FilingCase
@@ -63,7 +66,7 @@ final class Invariants {
           "SELECT COUNT(*) FROM ACT_HI_PROCINST p JOIN ACT_RE_PROCDEF d ON d.ID_ = p.PROC_DEF_ID_"
               + " WHERE p.BUSINESS_KEY_ = ? AND d.KEY_ = ?", c.businessKey(), c.processKey());
       switch (c.submission()) {
-        case ACKNOWLEDGED, ADOPTED -> {
+        case ACKNOWLEDGED, RETRIED -> {
           expect(rows == 1, c + " (" + c.submission() + ") is stored " + rows + " times");
           expect(instances == 1, c + " (" + c.submission() + ") has " + instances + " process instances");
         }
