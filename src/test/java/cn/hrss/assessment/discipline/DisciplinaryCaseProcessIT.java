@@ -455,27 +455,7 @@ class DisciplinaryCaseProcessIT {
       } catch (Exception e) {
         return false;
       }
-    }).map(DisciplinaryCaseProcessIT::textOf).findFirst().orElse("");
-  }
-
-  /** The decoded text of a message: all its text parts (HTML and plain alternative) joined. */
-  private static String textOf(jakarta.mail.Part part) {
-    try {
-      Object content = part.getContent();
-      if (content instanceof String text) {
-        return text;
-      }
-      if (content instanceof jakarta.mail.Multipart multipart) {
-        StringBuilder all = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-          all.append(textOf(multipart.getBodyPart(i))).append('\n');
-        }
-        return all.toString();
-      }
-      return "";
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    }).map(TestMail::textOf).findFirst().orElse("");
   }
 
   private static String subject(MimeMessage m) {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -278,32 +277,6 @@ class FilingDeadlineRecomputationIT {
   }
 
   private static List<String> mailsTo(String address) {
-    return Arrays.stream(TestMail.server().getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-      } catch (Exception e) {
-        return false;
-      }
-    }).map(FilingDeadlineRecomputationIT::textOf).toList();
-  }
-
-  /** The decoded text of a message: all its text parts (HTML and plain alternative) joined. */
-  private static String textOf(jakarta.mail.Part part) {
-    try {
-      Object content = part.getContent();
-      if (content instanceof String text) {
-        return text;
-      }
-      if (content instanceof jakarta.mail.Multipart multipart) {
-        StringBuilder all = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-          all.append(textOf(multipart.getBodyPart(i))).append('\n');
-        }
-        return all.toString();
-      }
-      return "";
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return TestMail.textsTo(address);
   }
 }

@@ -35,6 +35,37 @@ public final class TestMail {
     }
   }
 
+  /** The decoded text (all text parts: HTML and plain alternative, joined) of every message sent to {@code address}. */
+  public static java.util.List<String> textsTo(String address) {
+    return java.util.Arrays.stream(server().getReceivedMessages()).filter(m -> {
+      try {
+        return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+      } catch (jakarta.mail.MessagingException e) {
+        return false;
+      }
+    }).map(TestMail::textOf).toList();
+  }
+
+  /** The decoded text of a message or part: all its text parts (HTML and plain alternative) joined. */
+  public static String textOf(jakarta.mail.Part part) {
+    try {
+      Object content = part.getContent();
+      if (content instanceof String text) {
+        return text;
+      }
+      if (content instanceof jakarta.mail.Multipart multipart) {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          all.append(textOf(multipart.getBodyPart(i))).append('\n');
+        }
+        return all.toString();
+      }
+      return "";
+    } catch (IOException | jakarta.mail.MessagingException e) {
+      throw new IllegalStateException("could not read a test mail", e);
+    }
+  }
+
   /** Initialization-on-demand: the JVM starts the server exactly once, thread-safely, on first access. */
   private static final class Holder {
     private static final GreenMail SERVER = start();
