@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Then: every job ran once and every activity once (history), every notice reached the sink under one Message-ID
  * per case, template and recipients, no incident ({@link Invariants}).
  *
- * <p>The nodes start one after the other: the first creates Camunda's schema, runs the Flyway migrations and
- * deploys the models; the second finds them in place (as a rolling start in production does).
+ * <p>The nodes start at the same moment on the empty database: one creates Camunda's schema, runs the Flyway
+ * migrations and deploys the models while the other waits for it (workflow.PostgresStartupLock), then finds them in
+ * place.
  */
 @EnabledIfSystemProperty(named = TestDatabase.SYSTEM_PROPERTY, matches = "postgres")
 class ClusterIT {
@@ -43,8 +44,19 @@ class ClusterIT {
 
     try (ApplicationJvm a = ApplicationJvm.of("cluster-a", properties);
          ApplicationJvm b = ApplicationJvm.of("cluster-b", properties)) {
-      a.start(Duration.ofMinutes(3));
-      b.start(Duration.ofMinutes(3));
+      // Both at once on the empty database (issue 16): the start-up lock lets one create the schema while the other
+      // waits, and both serve.
+      var starting = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var startA = starting.submit(() -> a.start(Duration.ofMinutes(4)));
+        var startB = starting.submit(() -> b.start(Duration.ofMinutes(4)));
+        startA.get();
+        startB.get();
+      } finally {
+        starting.shutdownNow();
+      }
+      CaseDriver.log("ClusterIT: both nodes up; a node waited for the other's start-up: "
+          + (Files.readString(a.log()) + Files.readString(b.log())).contains("Another node of this database is starting"));
       DrivenCase.Apps apps = new DrivenCase.Apps() {
         @Override
         public String intake() {
