@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 class AdministratorPasswordGuard extends AbstractProcessEnginePlugin {
 
   static final int MINIMUM_LENGTH = 8;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdministratorPasswordGuard.class);
 
   private final boolean demoData;
   private final String adminId;
@@ -43,6 +44,13 @@ class AdministratorPasswordGuard extends AbstractProcessEnginePlugin {
 
   void check() {
     if (demoData) {
+      if (adminPassword == null || adminPassword.isBlank() || adminPassword.equals(adminId)
+          || adminPassword.length() < MINIMUM_LENGTH) {
+        // Fine for trying it out on one's own machine; never for a department's server (issue 16).
+        LOG.warn("DEMO SETUP: the administrator '{}' has a default or weak password and the demo users have their "
+            + "user id as password. Do not expose this instance; run production with the postgres profile and "
+            + "ASSESSMENT_ADMIN_PASSWORD (README \"Running on PostgreSQL\").", adminId);
+      }
       return;
     }
     if (adminPassword == null || adminPassword.isBlank()) {

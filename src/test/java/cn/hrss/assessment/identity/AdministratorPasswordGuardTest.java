@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class AdministratorPasswordGuardTest {
 
   @Test
-  void demoSetupNeedsNoPasswordFromTheEnvironment() {
+  void demoSetupNeedsNoPasswordFromTheEnvironmentButWarnsAboutTheDefault(
+      org.springframework.boot.test.system.CapturedOutput output) {
     assertThatCode(() -> new AdministratorPasswordGuard(true, "admin", "admin").check()).doesNotThrowAnyException();
+    org.assertj.core.api.Assertions.assertThat(output.getAll()).contains("DEMO SETUP").contains("'admin'");
   }
 
   @Test
