@@ -22,11 +22,18 @@ final class ClientRateLimiter {
   private final Map<String, long[]> fullAt;
 
   ClientRateLimiter(ObjectionLimitProperties properties, LongSupplier nanoTime) {
-    long period = properties.period().toNanos();
-    this.interval = period / properties.requests();
+    this(properties.requests(), properties.period(), properties.maxClients(), nanoTime);
+  }
+
+  ClientRateLimiter(LookupLimitProperties properties, LongSupplier nanoTime) {
+    this(properties.requests(), properties.period(), properties.maxClients(), nanoTime);
+  }
+
+  private ClientRateLimiter(int requests, java.time.Duration limitPeriod, int maxClients, LongSupplier nanoTime) {
+    long period = limitPeriod.toNanos();
+    this.interval = period / requests;
     this.burst = period - interval;
     this.nanoTime = nanoTime;
-    int maxClients = properties.maxClients();
     this.fullAt = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {

@@ -45,7 +45,7 @@ class ClientRateLimiterTest {
 
   @Test
   void theFilterKeysOnTheRemoteAddressAndIgnoresAClientsOwnForwardedHeader() throws Exception {
-    ObjectionRateLimitFilter filter = new ObjectionRateLimitFilter(limiter);
+    ClientRateLimitFilter filter = objections();
     for (int i = 0; i < 3; i++) {
       assertThat(post(filter, "198.51.100.7", "10.9.9." + i).getStatus()).isEqualTo(200);
     }
@@ -58,7 +58,7 @@ class ClientRateLimiterTest {
 
   @Test
   void onlyObjectionPostsCount() throws Exception {
-    ObjectionRateLimitFilter filter = new ObjectionRateLimitFilter(limiter);
+    ClientRateLimitFilter filter = objections();
     for (int i = 0; i < 5; i++) {
       MockHttpServletRequest get = new MockHttpServletRequest("GET", "/notices");
       get.setRemoteAddr("198.51.100.8");
@@ -69,7 +69,31 @@ class ClientRateLimiterTest {
     assertThat(limiter.clients()).isZero();
   }
 
-  private static MockHttpServletResponse post(ObjectionRateLimitFilter filter, String remote, String forwardedFor)
+  @Test
+  void statusPageLookUpsAreLimitedToo() throws Exception {
+    ClientRateLimitFilter filter = new ClientRateLimitFilter(new ClientRateLimiter(
+        new LookupLimitProperties(2, Duration.ofMinutes(30), 10), now::get), request -> true, "查询");
+    for (int i = 0; i < 2; i++) {
+      assertThat(lookUp(filter).getStatus()).isEqualTo(200);
+    }
+    MockHttpServletResponse refused = lookUp(filter);
+    assertThat(refused.getStatus()).isEqualTo(429);
+    assertThat(refused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("查询过于频繁");
+  }
+
+  private ClientRateLimitFilter objections() {
+    return new ClientRateLimitFilter(limiter, request -> request.getRequestURI().endsWith("/objections"), "提交异议");
+  }
+
+  private static MockHttpServletResponse lookUp(ClientRateLimitFilter filter) throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/status");
+    request.setRemoteAddr("198.51.100.9");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(request, response, new MockFilterChain());
+    return response;
+  }
+
+  private static MockHttpServletResponse post(ClientRateLimitFilter filter, String remote, String forwardedFor)
       throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/public-notices/BA2026000001/objections");
     request.setRemoteAddr(remote);

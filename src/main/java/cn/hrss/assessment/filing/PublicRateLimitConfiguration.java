@@ -1,0 +1,38 @@
+package cn.hrss.assessment.filing;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The per-client limits of the public POSTs: objections (API and the form of {@code /notices}) and the token look-ups
+ * of the status pages ({@code /status}, {@code /case-status}). {@code POST /api/filings} is not limited per address:
+ * it comes from the provincial portal's back end, one address for every applicant (a retry is harmless with an
+ * Idempotency-Key, and an institution has one open application at a time).
+ */
+@Configuration(proxyBeanMethods = false)
+class PublicRateLimitConfiguration {
+
+  @Bean
+  FilterRegistrationBean<ClientRateLimitFilter> objectionRateLimit(ObjectionLimitProperties properties) {
+    FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
+        new ClientRateLimitFilter(new ClientRateLimiter(properties, System::nanoTime),
+            request -> request.getRequestURI().endsWith("/objections"), "提交异议"));
+    registration.setName("objection-rate-limit");
+    registration.addUrlPatterns("/api/public-notices/*", "/notices/*");
+    // After the cross-site guard (HIGHEST_PRECEDENCE), before anything reads the body.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ClientRateLimitFilter> lookupRateLimit(LookupLimitProperties properties) {
+    FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
+        new ClientRateLimitFilter(new ClientRateLimiter(properties, System::nanoTime), request -> true, "查询"));
+    registration.setName("lookup-rate-limit");
+    registration.addUrlPatterns("/status", "/case-status");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}
