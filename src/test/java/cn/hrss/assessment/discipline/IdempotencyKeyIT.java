@@ -87,6 +87,9 @@ class IdempotencyKeyIT {
     String token = first.getBody().get("accessToken").asText();
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM idempotency_key");
     assertThat(rows.toString()).doesNotContain(token).doesNotContain(key);
+    // Nor from the application itself: its token is kept as a hash only (issue 16, item 7).
+    assertThat(jdbc.queryForList("SELECT * FROM filing_application WHERE credit_code = ?", application.creditCode())
+        .toString()).doesNotContain(token);
   }
 
   @Test
