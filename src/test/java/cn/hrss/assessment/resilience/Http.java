@@ -107,6 +107,14 @@ final class Http {
           "true".equals(response.getHeaders().getFirst("Idempotent-Replayed")));
     } catch (ResourceAccessException e) {
       throw new Unreachable(method + " " + url, e);
+    } catch (org.springframework.web.client.RestClientException e) {
+      // The node died while its answer was being read (e.g. "Premature EOF" in a chunked body): no answer either.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.io.IOException) {
+          throw new Unreachable(method + " " + url, e);
+        }
+      }
+      throw e;
     }
   }
 
