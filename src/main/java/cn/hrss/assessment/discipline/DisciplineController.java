@@ -58,33 +58,22 @@ class DisciplineController {
     Caller caller = officers.require(request, Groups.DISCIPLINE_OFFICERS);
     IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/discipline/cases",
         request.getHeader(HttpHeaders.AUTHORIZATION), List.of(write(intake).getBytes(StandardCharsets.UTF_8)));
-    Optional<ResponseEntity<Opened>> replayed = replay(key);
+    Optional<ResponseEntity<Opened>> replayed = idempotency.replay(key, Opened.class);
     if (replayed.isPresent()) {
       return replayed.get();
     }
     DisciplineCaseService.Registered r;
     try {
       r = service.open(intake, caller.userId(), first -> idempotency.record(key, 201, location(first),
-          write(new Opened(first.caseNo(), first.accessToken()))));
+          new Opened(first.caseNo(), first.accessToken())));
     } catch (IdempotencyKeys.Conflict concurrentRetry) {
-      return replay(key).orElseThrow(() -> concurrentRetry);
+      return idempotency.replay(key, Opened.class).orElseThrow(() -> concurrentRetry);
     }
     return ResponseEntity.created(URI.create(location(r))).body(new Opened(r.caseNo(), r.accessToken()));
   }
 
   private static String location(DisciplineCaseService.Registered r) {
     return "/api/discipline/cases/" + r.caseNo();
-  }
-
-  private Optional<ResponseEntity<Opened>> replay(IdempotencyKeys.Key key) {
-    return idempotency.recorded(key).map(r -> {
-      try {
-        return ResponseEntity.status(r.status()).headers(IdempotencyKeys.replayHeaders(r))
-            .body(json.readValue(r.body(), Opened.class));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    });
   }
 
   private String write(Object value) {

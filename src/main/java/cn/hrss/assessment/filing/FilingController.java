@@ -74,7 +74,7 @@ class FilingController {
     FilingService.Submission submission;
     try {
       submission = filings.submit(parse(application), files, first -> idempotency.record(key, 201,
-          location(first), write(answer(first))));
+          location(first), answer(first)));
     } catch (IdempotencyKeys.Conflict concurrentRetry) {
       return replay(key).orElseThrow(() -> concurrentRetry);
     }
@@ -113,25 +113,9 @@ class FilingController {
     return parts;
   }
 
+  @SuppressWarnings("unchecked")
   private Optional<ResponseEntity<Map<String, Object>>> replay(IdempotencyKeys.Key key) {
-    return idempotency.recorded(key).map(r -> ResponseEntity.status(r.status())
-        .headers(IdempotencyKeys.replayHeaders(r)).body(read(r.body())));
-  }
-
-  private String write(Map<String, Object> value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private Map<String, Object> read(String value) {
-    try {
-      return json.readValue(value, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return idempotency.replay(key, Map.class).map(r -> (ResponseEntity<Map<String, Object>>) (ResponseEntity<?>) r);
   }
 
   @Operation(summary = "查询备案申请状态", description = "申请人以 Bearer 令牌、工作人员以 HTTP Basic 访问。")

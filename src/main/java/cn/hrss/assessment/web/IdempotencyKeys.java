@@ -1,5 +1,7 @@
 package cn.hrss.assessment.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -68,9 +71,11 @@ public class IdempotencyKeys {
   }
 
   private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
 
-  IdempotencyKeys(JdbcTemplate jdbc) {
+  IdempotencyKeys(JdbcTemplate jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   /**
@@ -100,7 +105,7 @@ public class IdempotencyKeys {
    *
    * @throws ApiProblem 422 when the key was used with another body
    */
-  public Optional<Response> recorded(Key key) {
+  private Optional<Response> recorded(Key key) {
     if (key == null) {
       return Optional.empty();
     }
@@ -120,19 +125,41 @@ public class IdempotencyKeys {
   }
 
   /**
-   * Records the response to the key in the caller's transaction (call it first in the transaction that creates
-   * what the response names). A key older than {@link #KEPT} is replaced.
+   * The recorded response as the endpoint answers it again: its status, {@code Location} and body (read as
+   * {@code type}), with {@code Idempotent-Replayed: true}.
+   *
+   * @throws ApiProblem 422 when the key was used with another body
+   */
+  public <T> Optional<ResponseEntity<T>> replay(Key key, Class<T> type) {
+    return recorded(key).map(r -> {
+      try {
+        return ResponseEntity.status(r.status()).headers(replayHeaders(r)).body(json.readValue(r.body(), type));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a recorded response is not the JSON it was written as", e);
+      }
+    });
+  }
+
+  /**
+   * Records the response to the key (its body written as JSON) in the caller's transaction (call it first in the
+   * transaction that creates what the response names). A key older than {@link #KEPT} is replaced.
    *
    * @throws Conflict if another request with the key recorded first
    */
-  public void record(Key key, int status, String location, String body) {
+  public void record(Key key, int status, String location, Object body) {
     if (key == null) {
       return;
+    }
+    String written;
+    try {
+      written = json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
     purgeExpired(); // the key's own expired row with the others (indexed on created_at: cheap)
     try {
       jdbc.update("INSERT INTO idempotency_key (key_id, request_hash, status, location, response_sealed, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?)", key.id(), key.requestHash(), status, location, seal(key.sealingKey(), body),
+          + " VALUES (?, ?, ?, ?, ?, ?)", key.id(), key.requestHash(), status, location, seal(key.sealingKey(), written),
           Timestamp.from(now()));
     } catch (DuplicateKeyException e) {
       throw new Conflict();
@@ -144,8 +171,7 @@ public class IdempotencyKeys {
     return jdbc.update("DELETE FROM idempotency_key WHERE created_at < ?", Timestamp.from(now().minus(KEPT)));
   }
 
-  /** The headers of a replayed response. */
-  public static HttpHeaders replayHeaders(Response response) {
+  private static HttpHeaders replayHeaders(Response response) {
     HttpHeaders headers = new HttpHeaders();
     if (response.location() != null) {
       headers.set(HttpHeaders.LOCATION, response.location());
