@@ -21,16 +21,10 @@ final class ClientRateLimiter {
   private final LongSupplier nanoTime;
   private final Map<String, long[]> fullAt;
 
-  ClientRateLimiter(ObjectionLimitProperties properties, LongSupplier nanoTime) {
-    this(properties.requests(), properties.period(), properties.maxClients(), nanoTime);
-  }
-
-  ClientRateLimiter(LookupLimitProperties properties, LongSupplier nanoTime) {
-    this(properties.requests(), properties.period(), properties.maxClients(), nanoTime);
-  }
-
-  private ClientRateLimiter(int requests, java.time.Duration limitPeriod, int maxClients, LongSupplier nanoTime) {
-    long period = limitPeriod.toNanos();
+  ClientRateLimiter(ClientLimit limit, LongSupplier nanoTime) {
+    int requests = limit.requests();
+    int maxClients = limit.maxClients();
+    long period = limit.period().toNanos();
     this.interval = period / requests;
     this.burst = period - interval;
     this.nanoTime = nanoTime;
@@ -40,6 +34,25 @@ final class ClientRateLimiter {
         return size() > maxClients;
       }
     };
+  }
+
+  /** A per-client limit as configured ({@code assessment.objection-limit.*}, {@code assessment.lookup-limit.*}). */
+  interface ClientLimit {
+    /** Requests one client may make per {@link #period()} (a burst of this many is allowed). */
+    int requests();
+
+    /** The time in which a client's full allowance comes back. */
+    java.time.Duration period();
+
+    /** Clients remembered at once (least recently seen forgotten first). */
+    int maxClients();
+
+    /** Refuses a limit that cannot work, naming its properties. */
+    static void check(String prefix, int requests, java.time.Duration period, int maxClients) {
+      if (requests < 1 || period.isNegative() || period.isZero() || maxClients < 1) {
+        throw new IllegalArgumentException(prefix + ": requests and max-clients must be at least 1 and period positive");
+      }
+    }
   }
 
   /** Takes one token of {@code client}: empty if allowed, otherwise the seconds until the next one (≥ 1). */

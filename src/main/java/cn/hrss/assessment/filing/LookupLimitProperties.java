@@ -17,12 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LookupLimitProperties(
     @DefaultValue("60") int requests,
     @DefaultValue("PT1H") Duration period,
-    @DefaultValue("10000") int maxClients) {
+    @DefaultValue("10000") int maxClients) implements ClientRateLimiter.ClientLimit {
 
   public LookupLimitProperties {
-    if (requests < 1 || period.isNegative() || period.isZero() || maxClients < 1) {
-      throw new IllegalArgumentException("assessment.lookup-limit: requests and max-clients must be at least 1 "
-          + "and period positive");
-    }
+    ClientRateLimiter.ClientLimit.check("assessment.lookup-limit", requests, period, maxClients);
   }
 }

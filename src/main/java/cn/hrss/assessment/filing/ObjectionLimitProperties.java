@@ -17,12 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ObjectionLimitProperties(
     @DefaultValue("10") int requests,
     @DefaultValue("PT1H") Duration period,
-    @DefaultValue("10000") int maxClients) {
+    @DefaultValue("10000") int maxClients) implements ClientRateLimiter.ClientLimit {
 
   public ObjectionLimitProperties {
-    if (requests < 1 || period.isNegative() || period.isZero() || maxClients < 1) {
-      throw new IllegalArgumentException("assessment.objection-limit: requests and max-clients must be at least 1 "
-          + "and period positive");
-    }
+    ClientRateLimiter.ClientLimit.check("assessment.objection-limit", requests, period, maxClients);
   }
 }
