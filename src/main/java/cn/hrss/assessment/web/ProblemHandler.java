@@ -78,6 +78,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseOutage.isCauseOf(e)) {
+      // Issue 16 item 3: nothing was stored (the transaction never began or rolled back); the client tries again.
+      DatabaseOutageFilter.LOG.warn("Database unreachable: answered 503 ({})", DatabaseOutageFilter.rootMessage(e));
+      ResponseEntity<ProblemDetail> answer =
+          respond(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.TITLE, DatabaseOutage.DETAIL, List.of());
+      return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+          .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS)).body(answer.getBody());
+    }
     LOG.error("Unexpected error in the domain API", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误", "请求未能完成，请稍后重试或联系管理员。", List.of());
   }

@@ -44,11 +44,31 @@ final class Http {
   }
 
   /** The request got no answer: it may or may not have taken effect. */
-  static final class Unreachable extends RuntimeException {
+  static class Unreachable extends RuntimeException {
     Unreachable(String what, Throwable cause) {
       super(what + ": no answer (" + cause.getMessage() + ")", cause);
     }
+
+    Unreachable(String message) {
+      super(message);
+    }
   }
+
+  /**
+   * The application answered 503 (its database is out of reach, issue 16 item 3): the request did nothing, and the
+   * client tries again later, as after no answer.
+   */
+  static final class Unavailable extends Unreachable {
+    Unavailable(String what, ServiceUnavailable answer) {
+      super(what + ": 503 " + answer.body());
+    }
+  }
+
+  /** A 503 as the client received it, for the test to check its form. */
+  record ServiceUnavailable(String request, String contentType, String retryAfter, String body) {}
+
+  /** Every 503 this client received, in order. */
+  final List<ServiceUnavailable> unavailable = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private final RestTemplate rest;
 
@@ -103,6 +123,13 @@ final class Http {
     }
     try {
       ResponseEntity<String> response = rest.exchange(url, method, new HttpEntity<>(body, headers), String.class);
+      if (response.getStatusCode().value() == 503) {
+        ServiceUnavailable answer = new ServiceUnavailable(method + " " + url,
+            String.valueOf(response.getHeaders().getContentType()), response.getHeaders().getFirst("Retry-After"),
+            response.getBody());
+        unavailable.add(answer);
+        throw new Unavailable(method + " " + url, answer);
+      }
       return new Answer(response.getStatusCode().value(), parse(response.getBody()),
           "true".equals(response.getHeaders().getFirst("Idempotent-Replayed")));
     } catch (ResourceAccessException e) {

@@ -52,14 +52,42 @@ public final class TestDatabase {
     return server().getJdbcUrl(USER, name);
   }
 
+  /**
+   * A PostgreSQL server of its own, for a test that stops it ({@code close()}) and starts it again: data in
+   * {@code dataDirectory}, kept across restarts (initdb only when the directory holds no cluster yet), on a fixed
+   * {@code port} so that the application's JDBC URL stays valid. The directory must lie under
+   * {@code java.io.tmpdir}/embedded-pg (see {@link RootlessPgBinaryResolver} for why).
+   */
+  public static EmbeddedPostgres startOwnServer(Path dataDirectory, int port) {
+    try {
+      return EmbeddedPostgres.builder()
+          .setPgBinaryResolver(new RootlessPgBinaryResolver(workingDirectory()))
+          .setDataDirectory(dataDirectory)
+          .setCleanDataDirectory(false)
+          .setPort(port)
+          .setLocaleConfig("locale", "C")
+          .setServerConfig("fsync", "off")
+          .setServerConfig("full_page_writes", "off")
+          .setPGStartupWait(Duration.ofSeconds(60))
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start an embedded PostgreSQL on port " + port, e);
+    }
+  }
+
+  /** zonky's working directory: binaries, our repackaged archive, data directories. */
+  public static Path workingDirectory() {
+    return Path.of(System.getProperty("ot.epg.working-dir",
+        Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+  }
+
   private static final class Holder {
     private static final EmbeddedPostgres SERVER = start();
 
     private static EmbeddedPostgres start() {
       // zonky's working directory (java.io.tmpdir/embedded-pg): binaries, our repackaged archive, data
       // directories. Data directories inside it are cleaned up by zonky when a crashed run left them behind.
-      Path workingDirectory = Path.of(System.getProperty("ot.epg.working-dir",
-          Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+      Path workingDirectory = workingDirectory();
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         String explainAfter = System.getProperty(AUTO_EXPLAIN_PROPERTY);
