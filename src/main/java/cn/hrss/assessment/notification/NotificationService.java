@@ -80,6 +80,9 @@ public class NotificationService {
       System.setProperty(STREAM_PROVIDER_PROPERTY, "org.eclipse.angus.mail.util.MailStreamProvider");
     }
   }
+  /** Model values that are mailed but never stored (see {@link #withoutSecrets}). */
+  static final java.util.Set<String> SECRET_MODEL_KEYS = java.util.Set.of("accessToken");
+  static final String REDACTED = "（已隐去）";
   private static final String COLUMNS = "idempotency_key, case_ref, template, recipients, subject, body, message_id,"
       + " status, attempts, last_error, created_at, last_attempt_at, sent_at";
   /** Rows a new attempt may take over: never sent, failed, or claimed by a sender that crashed. */
@@ -145,14 +148,14 @@ public class NotificationService {
     int claimed = ownTransaction.execute(tx -> jdbc.update(
         "UPDATE notice SET status = 'SENDING', template = ?, recipients = ?, subject = ?, body = ?,"
             + " attempts = attempts + 1, last_attempt_at = ? WHERE idempotency_key = ? AND" + CLAIMABLE,
-        notice.template(), String.join(",", notice.to()), subject, mail.html(), Timestamp.from(now), notice.key(),
-        staleBefore()));
+        notice.template(), String.join(",", notice.to()), subject, withoutSecrets(mail.html(), notice),
+        Timestamp.from(now), notice.key(), staleBefore()));
     if (claimed == 0) {
       return afterLostClaim(notice.key());
     }
     Stored stored = findStored(notice.key()).orElseThrow();
     try {
-      mailSender.send(message(stored));
+      mailSender.send(message(stored.record(), mail.html())); // the rendered body: the stored one has no secrets
     } catch (MailException | MessagingException e) {
       recordFailure(notice.key(), " status = 'SENDING'", false, e); // counted when claimed
       throw new NoticeDeliveryException("Cannot send notice " + notice.key() + " to "
@@ -227,20 +230,34 @@ public class NotificationService {
     return model;
   }
 
-  private MimeMessage message(Stored stored) throws MessagingException {
-    NoticeRecord record = stored.record();
+  private MimeMessage message(NoticeRecord record, String html) throws MessagingException {
     MimeMessage message = new FixedIdMimeMessage(session(), record.messageId());
     MimeMessageHelper helper = new SharedFileTypeMapHelper(message);
     helper.setFrom(new InternetAddress(properties.from()));
     helper.setTo(record.recipients().toArray(String[]::new));
     helper.setSubject(record.subject());
-    helper.setText(MailRenderer.toText(stored.body()), stored.body());
+    helper.setText(MailRenderer.toText(html), html);
     helper.setSentDate(java.util.Date.from(now()));
     return message;
   }
 
   private Session session() {
     return mailSender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+  }
+
+  /**
+   * The body as stored: the mail as sent, except the values of {@link #SECRET_MODEL_KEYS} (a party's access token
+   * is mailed to the party once, issue 16 item 7: tokens are never kept in clear at rest, and the stored notices are
+   * read by officers and operators).
+   */
+  static String withoutSecrets(String html, Notice notice) {
+    String stored = html;
+    for (String key : SECRET_MODEL_KEYS) {
+      if (notice.model().get(key) instanceof String secret && secret.length() >= 8) {
+        stored = stored.replace(secret, REDACTED);
+      }
+    }
+    return stored;
   }
 
   /** Read outside the caller's (job's) transaction: sees what earlier attempts committed. */
@@ -314,7 +331,7 @@ public class NotificationService {
         instant(rs.getTimestamp("last_attempt_at")),
         instant(rs.getTimestamp("sent_at")),
         rs.getString("last_error"));
-    return new Stored(record, rs.getString("body"));
+    return new Stored(record);
   }
 
   private static Instant instant(Timestamp timestamp) {
@@ -329,7 +346,7 @@ public class NotificationService {
     }
   }
 
-  private record Stored(NoticeRecord record, String body) {}
+  private record Stored(NoticeRecord record) {}
 
   /**
    * Spring's helper builds a new file type map, reading every mime.types on the class path, for each message that
