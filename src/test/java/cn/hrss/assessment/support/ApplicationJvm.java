@@ -57,6 +57,8 @@ public final class ApplicationJvm implements AutoCloseable {
   private final Path workingDirectory;
   private Process process;
   private int starts;
+  /** Small and quick to start: the crash and cluster tests start several; {@link #withJvmOptions} for a soak. */
+  private List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   private ApplicationJvm(String name, Map<String, String> properties) {
     this.name = name;
@@ -79,6 +81,12 @@ public final class ApplicationJvm implements AutoCloseable {
     return new ApplicationJvm(name, properties);
   }
 
+  /** Replaces the JVM options (heap, collector, compiler) the child starts with. */
+  public ApplicationJvm withJvmOptions(List<String> options) {
+    this.jvmOptions = List.copyOf(options);
+    return this;
+  }
+
   /** Starts the JVM and waits until {@code /actuator/health} answers UP. Also a restart after {@link #kill()}. */
   public ApplicationJvm start(Duration timeout) {
     if (process != null && process.isAlive()) {
@@ -89,8 +97,9 @@ public final class ApplicationJvm implements AutoCloseable {
       if (starts == 0) {
         Files.deleteIfExists(log);
       }
-      List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+      List<String> command = new ArrayList<>(List.of(javaBinary()));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-Dfile.encoding=UTF-8",
           // Its "today": the suite's date switch, or a pinned day (TestClock): never the real date.
           "-D" + TestDateSwitch.PROPERTY + "=" + TestClock.childJvmDate(),
           "-jar", jar().toAbsolutePath().toString()));
