@@ -15,7 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,17 +85,18 @@ class SoakIT {
 
       Load load = new Load();
       List<Sample> samples = new CopyOnWriteArrayList<>();
-      ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+      ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
       AtomicInteger number = new AtomicInteger(1);
       Instant start = Instant.now();
       long periodMicros = (long) (1_000_000 / rate);
       clock.scheduleAtFixedRate(() -> {
         int n = number.incrementAndGet();
-        load.open.add(n % 2 == 0 ? new FilingCase(n, http, db, apps)
+        load.add(n % 2 == 0 ? new FilingCase(n, http, db, apps)
             : new DisciplineCase(n, n % 4 == 1, filingCode, http, db, apps));
         load.started.incrementAndGet();
       }, 0, periodMicros, TimeUnit.MICROSECONDS);
-      clock.scheduleAtFixedRate(() -> samples.add(Sample.take(app, db, load, start)), 0, 1, TimeUnit.MINUTES);
+      sampler.scheduleAtFixedRate(() -> samples.add(Sample.take(app, db, load, start)), 0, 1, TimeUnit.MINUTES);
       List<Thread> drivers = new ArrayList<>();
       for (int i = 0; i < DRIVERS; i++) {
         Thread driver = new Thread(load::drive, "soak-driver-" + i);
@@ -103,10 +105,12 @@ class SoakIT {
       }
       Thread.sleep(length.toMillis());
       clock.shutdownNow();
+      sampler.shutdown(); // a sample under way completes
       clock.awaitTermination(1, TimeUnit.MINUTES);
+      sampler.awaitTermination(2, TimeUnit.MINUTES);
       CaseDriver.log("SoakIT: arrivals stopped after " + length + "; finishing " + load.open.size() + " open cases");
       Instant drainUntil = Instant.now().plus(Duration.ofMinutes(5));
-      while (!load.open.isEmpty() && Instant.now().isBefore(drainUntil)) {
+      while (load.finished.get() < load.started.get() && Instant.now().isBefore(drainUntil)) {
         Thread.sleep(500);
       }
       load.stop.set(true);
@@ -144,37 +148,66 @@ class SoakIT {
     }
   }
 
-  /** The cases in flight and what happened to them. */
+  /**
+   * The cases in flight and what happened to them. A case whose step did nothing (it waits for the job executor) is
+   * looked at again after {@link #IDLE_RECHECK}, as a client polling its status would, not at once: the load is the
+   * application's work, not the test's polling.
+   */
   static final class Load {
-    final ConcurrentLinkedQueue<DrivenCase> open = new ConcurrentLinkedQueue<>();
+    static final Duration IDLE_RECHECK = Duration.ofMillis(500);
+    final DelayQueue<Pending> open = new DelayQueue<>();
     final AtomicInteger started = new AtomicInteger();
     final AtomicInteger finished = new AtomicInteger();
     final AtomicLong steps = new AtomicLong();
     final List<String> errors = new CopyOnWriteArrayList<>();
     final AtomicBoolean stop = new AtomicBoolean();
 
+    void add(DrivenCase c) {
+      open.add(new Pending(c, System.nanoTime()));
+    }
+
     void drive() {
       while (!stop.get()) {
-        DrivenCase c = open.poll();
-        if (c == null) {
-          pause(100);
+        Pending pending;
+        try {
+          pending = open.poll(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (pending == null) {
           continue;
         }
+        DrivenCase c = pending.c();
+        long next = System.nanoTime();
         try {
           Optional<String> done = c.step();
           if (done.isPresent()) {
             steps.incrementAndGet();
           } else {
-            pause(20); // waiting for the job executor: look at the next case
+            next += IDLE_RECHECK.toNanos();
           }
         } catch (Throwable e) {
           errors.add(c + ": " + e.getMessage());
+          next += IDLE_RECHECK.toNanos();
         }
         if (c.finished()) {
           finished.incrementAndGet();
         } else {
-          open.add(c);
+          open.add(new Pending(c, next));
         }
+      }
+    }
+
+    /** A case due for its next step at {@code dueNanos} ({@link System#nanoTime()}). */
+    record Pending(DrivenCase c, long dueNanos) implements Delayed {
+      @Override
+      public long getDelay(TimeUnit unit) {
+        return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+      }
+
+      @Override
+      public int compareTo(Delayed other) {
+        return Long.compare(dueNanos, ((Pending) other).dueNanos);
       }
     }
 
