@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code X-Forwarded-For} (Tomcat's RemoteIpValve; proxies trusted by {@code server.tomcat.remoteip.internal-proxies}).
  * A client's own {@code X-Forwarded-For} header is never read here, so it cannot be used to dodge the limit.
  */
-class ClientRateLimitFilter extends OncePerRequestFilter {
+public class ClientRateLimitFilter extends OncePerRequestFilter {
 
   private final ClientRateLimiter limiter;
   private final java.util.function.Predicate<HttpServletRequest> limited;
@@ -28,7 +28,7 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
    * @param limited the POSTs that count (the filter's URL patterns may be wider)
    * @param what what the client did too often, in the refusal (e.g. 提交异议)
    */
-  ClientRateLimitFilter(ClientRateLimiter limiter, java.util.function.Predicate<HttpServletRequest> limited, String what) {
+  public ClientRateLimitFilter(ClientRateLimiter limiter, java.util.function.Predicate<HttpServletRequest> limited, String what) {
     this.limiter = limiter;
     this.limited = limited;
     this.what = what;

@@ -14,14 +14,14 @@ import java.util.function.LongSupplier;
  * seen is, in practice, one whose bucket is full again anyway). Our own dozen lines rather than a library such as
  * Bucket4j: that would still need a bounded cache around it.
  */
-final class ClientRateLimiter {
+public final class ClientRateLimiter {
 
   private final long interval;
   private final long burst;
   private final LongSupplier nanoTime;
   private final Map<String, long[]> fullAt;
 
-  ClientRateLimiter(ClientLimit limit, LongSupplier nanoTime) {
+  public ClientRateLimiter(ClientLimit limit, LongSupplier nanoTime) {
     int requests = limit.requests();
     int maxClients = limit.maxClients();
     long period = limit.period().toNanos();
@@ -37,7 +37,7 @@ final class ClientRateLimiter {
   }
 
   /** A per-client limit as configured ({@code assessment.objection-limit.*}, {@code assessment.lookup-limit.*}). */
-  interface ClientLimit {
+  public interface ClientLimit {
     /** Requests one client may make per {@link #period()} (a burst of this many is allowed). */
     int requests();
 
