@@ -171,7 +171,7 @@
   function addRow(kind) {
     var template = document.getElementById(kind + '-template');
     var index = next[kind]++;
-    var html = template.innerHTML.split('__i__').join(String(index));
+    var html = template.innerHTML.split('ROWINDEX').join(String(index));
     var holder = document.createElement('div');
     holder.innerHTML = html;
     var row = holder.firstElementChild;
