@@ -38,8 +38,9 @@ class ApplicantStatusPageController {
   }
 
   @GetMapping("/status")
-  String form(Model model) {
-    page(model, "", null);
+  String form(@RequestParam(required = false) String tooLarge, Model model) {
+    // Back from a supplement larger than the server reads (web.ProblemHandler): look up again and choose smaller files.
+    page(model, "", tooLarge == null ? null : FilingTexts.text("supplement.tooLarge"));
     return "public/status";
   }
 

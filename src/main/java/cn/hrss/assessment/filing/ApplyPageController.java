@@ -68,11 +68,13 @@ class ApplyPageController {
   }
 
   @GetMapping("/apply")
-  String form(@RequestParam(required = false) String type, Model model) {
+  String form(@RequestParam(required = false) String type, @RequestParam(required = false) String tooLarge, Model model) {
     String chosen = type != null && ApplicationValidator.TYPES.contains(type) ? type : null;
     FilingApplication blank = new FilingApplication(chosen, null, null, null, null, null, null, null,
         List.of(new FilingApplication.Occupation(null, null, null, List.of())), List.of(), null);
-    page(model, blank, Map.of(), List.of(), List.of());
+    // Back from a post larger than the server reads (web.ProblemHandler): nothing of it could be kept.
+    page(model, blank, Map.of(), tooLarge == null ? List.of() : List.of(FilingTexts.text("apply.tooLarge",
+        properties.maxFileSize().toMegabytes(), maxRequestBytes / (1024 * 1024))), List.of());
     return "public/apply";
   }
 

@@ -175,6 +175,41 @@ class ApplyPageIT {
   }
 
   @Test
+  void aPostLargerThanTheServerReadsSendsTheBrowserBackToThePageWithTheReason() {
+    // Over spring.servlet.multipart.max-file-size (20 MB): Tomcat refuses the body before any controller reads it.
+    MultiValueMap<String, Object> form = socialOrgForm("超大文件测试协会", Applications.freshSocialOrgCode());
+    form.set("material-social-1", new ByteArrayResource(new byte[21 * 1024 * 1024]) {
+      @Override
+      public String getFilename() {
+        return "扫描件.pdf";
+      }
+    });
+    long before = count();
+    ResponseEntity<String> answer = post("/apply", form);
+    assertThat(count()).isEqualTo(before);
+    String page = answer.getStatusCode().value() == 303
+        ? http.getForObject(answer.getHeaders().getLocation().toString(), String.class) : answer.getBody();
+    assertThat(page).contains("所选文件超过大小上限（单个文件 20 MB，合计 100 MB）");
+
+    ResponseEntity<String> supplement = post("/status/supplement", lookup("BA2026000001", "x"));
+    assertThat(supplement.getStatusCode().value()).isEqualTo(403); // an ordinary refusal stays on the page
+    MultiValueMap<String, Object> large = lookup("BA2026000001", "x");
+    large.add("files", form.getFirst("material-social-1"));
+    ResponseEntity<String> tooLarge = post("/status/supplement", large);
+    String statusPage = tooLarge.getStatusCode().value() == 303
+        ? http.getForObject(tooLarge.getHeaders().getLocation().toString(), String.class) : tooLarge.getBody();
+    assertThat(statusPage).contains("补正材料未提交，未保存任何内容：所选文件超过大小上限");
+    // the API keeps its problem+json answer
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    MultiValueMap<String, Object> api = new LinkedMultiValueMap<>();
+    api.add("files", form.getFirst("material-social-1"));
+    ResponseEntity<String> problem = http.postForEntity("/api/filings", new HttpEntity<>(api, headers), String.class);
+    assertThat(problem.getStatusCode().value()).isEqualTo(413);
+    assertThat(problem.getHeaders().getContentType().toString()).contains("problem+json");
+  }
+
+  @Test
   void aPostFromAnotherSiteIsRefused() {
     HttpHeaders crossSite = new HttpHeaders();
     crossSite.set("Sec-Fetch-Site", "cross-site");
