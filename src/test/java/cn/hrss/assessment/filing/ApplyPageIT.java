@@ -177,8 +177,9 @@ class ApplyPageIT {
   @Test
   void aPostLargerThanTheServerReadsSendsTheBrowserBackToThePageWithTheReason() {
     // Over spring.servlet.multipart.max-file-size (20 MB): Tomcat refuses the body before any controller reads it.
+    // Only just over it: Tomcat swallows what is left of the body (up to 2 MB) and answers on the same connection.
     MultiValueMap<String, Object> form = socialOrgForm("超大文件测试协会", Applications.freshSocialOrgCode());
-    form.set("material-social-1", new ByteArrayResource(new byte[21 * 1024 * 1024]) {
+    form.set("material-social-1", new ByteArrayResource(new byte[20 * 1024 * 1024 + 64 * 1024]) {
       @Override
       public String getFilename() {
         return "扫描件.pdf";
@@ -199,14 +200,7 @@ class ApplyPageIT {
     String statusPage = tooLarge.getStatusCode().value() == 303
         ? http.getForObject(tooLarge.getHeaders().getLocation().toString(), String.class) : tooLarge.getBody();
     assertThat(statusPage).contains("补正材料未提交，未保存任何内容：所选文件超过大小上限");
-    // the API keeps its problem+json answer
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    MultiValueMap<String, Object> api = new LinkedMultiValueMap<>();
-    api.add("files", form.getFirst("material-social-1"));
-    ResponseEntity<String> problem = http.postForEntity("/api/filings", new HttpEntity<>(api, headers), String.class);
-    assertThat(problem.getStatusCode().value()).isEqualTo(413);
-    assertThat(problem.getHeaders().getContentType().toString()).contains("problem+json");
+    // (the API keeps its 413 problem+json: hostile.PublicEndpointsHostileIT)
   }
 
   @Test
