@@ -140,9 +140,7 @@ class BrowserApplyIT {
     browser.visible(By.cssSelector("#s-occupations-1 [data-remove-row]")).sendKeys(Keys.ENTER);
     browser.await("occupation row removed", d -> d.findElements(By.cssSelector("#occupation-rows [data-row]")).size() == 1);
     // every control has a label
-    Object unlabelled = browser.script("return Array.from(document.querySelectorAll('form input, form select, form textarea'))"
-        + ".filter(c => c.type !== 'hidden' && c.labels.length === 0).map(c => c.name);");
-    assertThat((List<?>) unlabelled).isEmpty();
+    assertThat(unlabelledControls(browser)).isEmpty();
 
     phoneViewport(browser);
     for (String page : List.of("/", "/apply", "/status")) {
@@ -163,6 +161,7 @@ class BrowserApplyIT {
     pages.checkStatus(no, token);
     assertThat(pages.statusSummary()).contains("待补正材料", "补正期限");
     assertThat(browser.bodyText()).contains("补正要求", "请补充场地设施设备证明");
+    assertThat(unlabelledControls(browser)).isEmpty();
     browser.visible(By.id("supplement-files")).sendKeys(material("场地设施设备证明.pdf").toString());
     browser.visible(By.id("supplement-note")).sendKeys("已补充场地设施设备证明");
     browser.screenshot("supplement-chosen");
@@ -270,6 +269,12 @@ class BrowserApplyIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The names of the page's visible form controls that no label names (hidden fields need none). */
+  private static List<?> unlabelledControls(Browser browser) {
+    return (List<?>) browser.script("return Array.from(document.querySelectorAll('form input, form select, form textarea'))"
+        + ".filter(c => c.type !== 'hidden' && c.labels.length === 0).map(c => c.name);");
   }
 
   private static void phoneViewport(Browser browser) {

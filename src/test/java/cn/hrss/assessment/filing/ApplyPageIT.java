@@ -204,6 +204,36 @@ class ApplyPageIT {
   }
 
   @Test
+  void withoutScriptRowsAreAddedAndRemovedByPostingTheFormBackAndTheCatalogueFillsTheOccupation() {
+    MultiValueMap<String, Object> form = socialOrgForm("无脚本测试协会", Applications.freshSocialOrgCode());
+    form.add("add", "occupation");
+    long before = count();
+    ResponseEntity<String> added = post("/apply", form);
+    assertThat(added.getStatusCode().value()).isEqualTo(200);
+    assertThat(count()).as("adding a row submits nothing").isEqualTo(before);
+    assertThat(added.getBody()).contains("name=\"occupations[1].code\"", "value=\"无脚本测试协会\"", "第 1 项：基本情况表.pdf")
+        .doesNotContain("申请未提交");
+    assertThat(checker.errors(added.getBody())).isEmpty();
+
+    form.remove("add");
+    form.add("remove", "occupation-0");
+    assertThat(post("/apply", form).getBody()).doesNotContain("value=\"6-18-01-01\"");
+
+    // Picked from the catalogue only (no code, name or track typed): the server takes them from the catalogue.
+    form.remove("remove");
+    form.remove("occupations[0].code");
+    form.remove("occupations[0].name");
+    form.remove("occupations[0].track");
+    form.set("occupations[0].entry", "4-10-01-06|母婴护理员");
+    ResponseEntity<String> done = post("/apply", form);
+    assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(200);
+    String no = match(done.getBody(), "id=\"application-no\">(BA\\d+)<");
+    businessKeys.add(no);
+    assertThat(repository.get(no).application().occupations()).containsExactly(
+        new FilingApplication.Occupation("4-10-01-06", "家政服务员", "母婴护理员", List.of(4, 3)));
+  }
+
+  @Test
   void aPostFromAnotherSiteIsRefused() {
     HttpHeaders crossSite = new HttpHeaders();
     crossSite.set("Sec-Fetch-Site", "cross-site");
