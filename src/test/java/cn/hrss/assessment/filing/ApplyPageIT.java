@@ -234,6 +234,43 @@ class ApplyPageIT {
   }
 
   @Test
+  void aNationalEmployerFilesItsFourteenMaterialsAndItsBranchesOnTheForm() {
+    String first17 = String.format("91110000MA%07d", System.nanoTime() % 10_000_000);
+    String code = first17 + cn.hrss.assessment.codes.CreditCodes.checkCharacter(first17);
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    socialOrgForm("中国网页申请装备集团有限公司", code).forEach((name, values) -> {
+      if (!name.startsWith("material-")) {
+        form.put(name, values);
+      }
+    });
+    form.set("institutionType", "NATIONAL_EMPLOYER");
+    form.set("organisationForm", "ENTERPRISE");
+    form.add("branches[0].name", "中国网页申请装备集团郑州分公司");
+    form.add("branches[0].creditCode", Applications.BRANCH_HENAN_CODE);
+    form.add("branches[0].province", "41");
+    form.add("branches[0].address", "郑州市中原区 9 号");
+    form.add("branches[0].contactEmail", "zz@group.example.cn");
+    for (int item = 1; item <= 13; item++) {
+      form.add("material-employer-" + item, file("材料" + item + ".pdf"));
+    }
+    // 002 Annex 1 §一(八) item 14 missing; and a social organisation's list is not read for an employer
+    form.add("material-social-6", file("诚信承诺书.pdf"));
+    ResponseEntity<String> refused = post("/apply", form);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("<a href=\"#f-material-employer-14\">第 14 项材料：请上传第 14 项材料")
+        .contains("value=\"中国网页申请装备集团郑州分公司\"");
+
+    form.add("material-employer-14", file("材料14.pdf"));
+    ResponseEntity<String> done = post("/apply", form);
+    assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(200);
+    String no = match(done.getBody(), "id=\"application-no\">(BA\\d+)<");
+    businessKeys.add(no);
+    assertThat(repository.materials(no)).hasSize(14);
+    assertThat(repository.branches(no)).extracting(FilingRepository.BranchRow::name)
+        .containsExactly("中国网页申请装备集团郑州分公司");
+  }
+
+  @Test
   void aPostFromAnotherSiteIsRefused() {
     HttpHeaders crossSite = new HttpHeaders();
     crossSite.set("Sec-Fetch-Site", "cross-site");
