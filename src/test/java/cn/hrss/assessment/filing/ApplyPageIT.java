@@ -137,12 +137,17 @@ class ApplyPageIT {
   @Test
   void aRuleOfTheApiIsShownOnItsFieldToo() {
     // 002 Annex 1 §二(七)1: an applicant that cannot declare it has no illegal record may not apply.
-    MultiValueMap<String, Object> form = socialOrgForm("网页申请禁止测试协会", Applications.freshSocialOrgCode());
+    // A name with markup comes back as text (th:value escapes it).
+    MultiValueMap<String, Object> form = socialOrgForm("网页申请禁止测试协会<script>alert(1)</script>\"'&",
+        Applications.freshSocialOrgCode());
     form.remove("declarations.noIllegalRecord");
 
     ResponseEntity<String> answer = post("/apply", form);
 
     assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(answer.getBody()).contains("网页申请禁止测试协会&lt;script&gt;alert(1)&lt;/script&gt;&quot;")
+        .doesNotContain("<script>alert(1)");
+    assertThat(checker.errors(answer.getBody())).isEmpty();
     assertThat(answer.getBody()).contains("id=\"e-f-declarations-noIllegalRecord\">本单位或其法定代表人在培训、评价工作中有违法失信记录的，不得申请");
   }
 
