@@ -53,6 +53,7 @@ class ApplyPageIT {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired Jobs jobs;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   final HtmlChecker checker = new HtmlChecker();
   final List<String> businessKeys = new ArrayList<>();
@@ -177,6 +178,9 @@ class ApplyPageIT {
     MimeMessage mail = TestMail.server().getReceivedMessages()[0];
     assertThat(mail.getSubject()).contains("备案申请已提交（" + no + "）");
     assertThat(TestMail.textOf(mail)).contains(no, token, "/status");
+    // the stored copy of the mail does not keep the token (issue 16 item 7)
+    assertThat(jdbc.queryForObject("SELECT body FROM notice WHERE idempotency_key = ?", String.class,
+        "filing-submitted-" + no)).doesNotContain(token).contains(no, "（已隐去）");
   }
 
   @Test
