@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The per-client limits of the public POSTs: objections (API and the form of {@code /notices}) and the token look-ups
- * of the status pages ({@code /status}, {@code /case-status}). {@code POST /api/filings} is not limited per address:
+ * The per-client limits of the public POSTs: objections (API and the form of {@code /notices}), the token look-ups
+ * of the status pages ({@code /status} with its supplement and receipt forms, {@code /case-status}) and the online
+ * application form ({@code /apply}). {@code POST /api/filings} is not limited per address:
  * it comes from the provincial portal's back end, one address for every applicant (a retry is harmless with an
  * Idempotency-Key, and an institution has one open application at a time).
  */
@@ -31,7 +32,18 @@ class PublicRateLimitConfiguration {
     FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
         new ClientRateLimitFilter(new ClientRateLimiter(properties, System::nanoTime), request -> true, "查询"));
     registration.setName("lookup-rate-limit");
-    registration.addUrlPatterns("/status", "/case-status");
+    // /status/* : the supplement and receipt forms of the status page also take the number and token.
+    registration.addUrlPatterns("/status", "/status/*", "/case-status");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ClientRateLimitFilter> applicationRateLimit(ApplicationLimitProperties properties) {
+    FilterRegistrationBean<ClientRateLimitFilter> registration = new FilterRegistrationBean<>(
+        new ClientRateLimitFilter(new ClientRateLimiter(properties, System::nanoTime), request -> true, "提交备案申请"));
+    registration.setName("application-rate-limit");
+    registration.addUrlPatterns("/apply");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

@@ -37,7 +37,8 @@ class SecurityConfiguration {
 
   /**
    * Before authentication: a cross-site browser request must not ride on cached Basic credentials. The public
-   * pages' forms (objections on {@code /notices}, the status pages) are guarded the same way: they carry no
+   * pages' forms (objections on {@code /notices}, the online application {@code /apply}, the status pages with
+   * their supplement and receipt forms) are guarded the same way: they carry no
    * credentials, but another site must not post objections in its visitors' names or drive the token lookups.
    */
   @Bean
@@ -46,7 +47,8 @@ class SecurityConfiguration {
     FilterRegistrationBean<CrossSiteRequestGuard> registration =
         new FilterRegistrationBean<>(new CrossSiteRequestGuard(publicBaseUrl));
     registration.setName("cross-site-request-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/notices/*", "/status", "/case-status");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/notices/*", "/apply", "/status", "/status/*",
+        "/case-status");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

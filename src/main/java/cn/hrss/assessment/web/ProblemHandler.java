@@ -22,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -54,7 +55,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
       MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // A page's form (the online application, the status page's supplement): the body could not be read, so nothing
+    // typed can be shown again; the browser is sent back to the page, which says why (post/redirect/get).
+    String page = request instanceof ServletWebRequest servlet ? servlet.getRequest().getServletPath() : "";
+    if (page.equals("/apply") || page.equals("/status/supplement")) {
+      return ResponseEntity.status(HttpStatus.SEE_OTHER)
+          .location(java.net.URI.create(servlet(request).getContextPath() + (page.equals("/apply") ? "/apply" : "/status")
+              + "?tooLarge=1"))
+          .build();
+    }
     return widen(respond(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传的文件或请求超过允许的大小，未保存任何内容。", List.of()));
+  }
+
+  private static jakarta.servlet.http.HttpServletRequest servlet(WebRequest request) {
+    return ((ServletWebRequest) request).getRequest();
   }
 
   /**

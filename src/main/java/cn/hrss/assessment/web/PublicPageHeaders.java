@@ -39,8 +39,8 @@ class PublicPageHeaders {
       }
     });
     registration.setName("public-page-security-headers");
-    registration.addUrlPatterns("/notices", "/notices/*", "/directory", "/announcements", "/status",
-        "/case-status", "/api/*");
+    registration.addUrlPatterns("/", "/apply", "/notices", "/notices/*", "/directory", "/announcements", "/status",
+        "/status/*", "/case-status", "/api/*", "/js/*");
     return registration;
   }
 }

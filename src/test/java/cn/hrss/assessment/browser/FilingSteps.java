@@ -38,8 +38,12 @@ class FilingSteps {
   private final TaskService tasks;
   private final IdentityService identity;
   private final Jobs jobs;
+  private final org.camunda.bpm.engine.ManagementService management;
+  private String lastToken;
 
-  FilingSteps(FilingService filings, RuntimeService runtime, TaskService tasks, IdentityService identity, Jobs jobs) {
+  FilingSteps(FilingService filings, RuntimeService runtime, TaskService tasks, IdentityService identity, Jobs jobs,
+      org.camunda.bpm.engine.ManagementService management) {
+    this.management = management;
     this.filings = filings;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -55,8 +59,15 @@ class FilingSteps {
         new FilingApplication.Contact("李四", "0371-12345678", "apply@browser.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(),
         new FilingApplication.Declarations(true, true, true, true, true));
-    return filings.submit(application, List.of(new MockMultipartFile("files", MATERIAL, "application/pdf",
-        "%PDF-1.7\n%browser\n".getBytes()))).applicationNo();
+    FilingService.Submission submission = filings.submit(application, List.of(new MockMultipartFile("files", MATERIAL,
+        "application/pdf", "%PDF-1.7\n%browser\n".getBytes())));
+    lastToken = submission.accessToken();
+    return submission.applicationNo();
+  }
+
+  /** The access token of the application {@link #submit()} submitted last. */
+  String lastToken() {
+    return lastToken;
   }
 
   /** Submitted and accepted: the expert panel is drawn, each member has a 技术评审 task assigned. */
@@ -85,6 +96,31 @@ class FilingSteps {
       complete(review, review.getAssignee(), Map.of(Vars.EXPERT_OPINION, "PASS", Vars.EXPERT_COMMENT, "符合要求"));
     }
     jobs.runDue();
+  }
+
+  /** The officer asks for supplements (补正) of an application waiting at 受理审查. */
+  void requestSupplement(String applicationNo, String what) {
+    complete(task(applicationNo, Elements.REVIEW_COMPLETENESS), "officer",
+        Map.of(Vars.ACCEPTANCE_DECISION, "REQUEST_SUPPLEMENT", Vars.ACCEPTANCE_COMMENT, what));
+    jobs.runDue();
+  }
+
+  /**
+   * An application in public notice is filed: the clock is moved past the notice's close (the timer fires), the
+   * officer approves, the institution is registered and its receipt issued; the clock follows real time again.
+   */
+  void fileAfterNotice(String applicationNo) {
+    String instance = runtime.createProcessInstanceQuery().processDefinitionKey(FilingProcess.KEY)
+        .processInstanceBusinessKey(applicationNo).singleResult().getId();
+    java.util.Date closes = management.createJobQuery().processInstanceId(instance).timers().singleResult().getDuedate();
+    jobs.moveClockTo(java.time.LocalDateTime.ofInstant(closes.toInstant(), Jobs.ZONE).plusMinutes(1));
+    try {
+      jobs.runDue();
+      complete(task(applicationNo, Elements.DECIDE_FILING), "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+      jobs.runDue();
+    } finally {
+      jobs.resetClock();
+    }
   }
 
   /** The open 技术评审 tasks of the application, by assignee. */

@@ -312,6 +312,8 @@ class PublicPagesIT {
     }
     rendered.put("filing-objection-upheld", notifications.renderHtml("filing-objection-upheld",
         Map.of("applicantName", HOSTILE, "applicationNo", "BA2026000001", "objectionResponse", HOSTILE)));
+    rendered.put("filing-submitted", notifications.renderHtml("filing-submitted", Map.of("applicantName", HOSTILE,
+        "applicationNo", "BA2026000001", "accessToken", "token", "statusUrl", "http://localhost/status")));
     return rendered;
   }
 
