@@ -2,7 +2,10 @@ package cn.hrss.assessment.discipline;
 
 import java.time.Instant;
 
-/** A disciplinary case as stored (ID numbers only masked and hashed). */
+/**
+ * A disciplinary case as stored (ID numbers only masked and hashed). {@code finalSanctions} holds the mandatory codes
+ * and the discretionary ones imposed; {@code discretionarySanctions} the latter as JSON {@code [{"code","reason"}]}.
+ */
 public record DisciplineCase(
     String caseNo,
     PartyType partyType,
@@ -30,7 +33,11 @@ public record DisciplineCase(
     Instant appealDeadline,
     String decidedBy,
     String createdBy,
-    Instant createdAt) {
+    Instant createdAt,
+    String proposedDiscretionary,
+    String discretionarySanctions,
+    Boolean certificatesIssued,
+    String penaltyBasis) {
 
   /** Who the sanctions are recorded against: the ID hash of a person, the filing code of an institution. */
   String partyRef() {

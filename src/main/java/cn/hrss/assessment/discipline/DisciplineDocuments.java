@@ -126,6 +126,22 @@ class DisciplineDocuments {
         : c.finalSanctions() != null ? c.finalSanctions() : c.proposedSanctions();
     m.put("sanctions", catalog.sanctionNames(sanctions));
     m.put("sanctionCodes", sanctions == null ? "" : sanctions);
+    if (kind == Kind.NOTICE_OF_INTENT) {
+      // Art. 17: the intended decision includes what may be imposed at discretion (视情况/视情节).
+      m.put("discretionaryOptions", catalog.sanctionNames(c.proposedDiscretionary()));
+    } else {
+      // The discretionary sanctions imposed, each with the officer's reason (already among "sanctions").
+      m.put("discretionarySanctions", DiscretionarySanctions.fromJson(c.discretionarySanctions()).stream()
+          .map(choice -> Map.of("code", choice.code(), "name", catalog.sanctionNames(choice.code()).get(0),
+              "reason", choice.reason()))
+          .toList());
+      if (c.penaltyBasis() != null) {
+        m.put("penaltyBasis", c.penaltyBasis()); // 002 Annex 2 Art. 15 para. 2: 依据相关规定进行处罚
+      }
+    }
+    if (c.certificatesIssued() != null) {
+      m.put("certificatesIssued", c.certificatesIssued()); // 002 Annex 2 Art. 8
+    }
     if (c.authorityReference() != null) {
       m.put("authorityReference", c.authorityReference()); // 002 Annex 2 Art. 18
     }
