@@ -1,6 +1,7 @@
 package cn.hrss.assessment.discipline;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A disciplinary case as stored (ID numbers only masked and hashed). {@code finalSanctions} holds the mandatory codes
@@ -37,7 +38,8 @@ public record DisciplineCase(
     String proposedDiscretionary,
     String discretionarySanctions,
     Boolean certificatesIssued,
-    String penaltyBasis) {
+    String penaltyBasis,
+    LocalDate assessmentDate) {
 
   /** Who the sanctions are recorded against: the ID hash of a person, the filing code of an institution. */
   String partyRef() {

@@ -25,11 +25,12 @@ class DisciplineCaseRepository {
   void insert(DisciplineCase c) {
     jdbc.update("INSERT INTO discipline_case (case_no, party_type, source, party_name, party_id_hash, party_id_masked,"
             + " party_filing_code, staff_role, party_email, institution_filing_code, facts, reporters, site_head_confirmed,"
-            + " authority_reference, status, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " authority_reference, status, created_by, created_at, updated_at, assessment_date)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         c.caseNo(), c.partyType().name(), c.source().name(), c.partyName(), c.partyIdHash(), c.partyIdMasked(),
         c.partyFilingCode(), c.staffRole() == null ? null : c.staffRole().name(), c.partyEmail(), c.institutionFilingCode(),
         c.facts(), c.reporters(), c.siteHeadConfirmed(), c.authorityReference(), c.status().name(), c.createdBy(),
-        now(), now());
+        now(), now(), c.assessmentDate());
   }
 
   boolean exists(String caseNo) {
@@ -179,6 +180,7 @@ class DisciplineCaseRepository {
         rs.getString("proposed_sanctions"), rs.getString("final_sanctions"), rs.getString("review_outcome"),
         instant(rs, "statement_deadline"), instant(rs, "appeal_deadline"), rs.getString("decided_by"),
         rs.getString("created_by"), instant(rs, "created_at"), rs.getString("proposed_discretionary"),
-        rs.getString("discretionary_sanctions"), (Boolean) rs.getObject("certificates_issued"), rs.getString("penalty_basis"));
+        rs.getString("discretionary_sanctions"), (Boolean) rs.getObject("certificates_issued"), rs.getString("penalty_basis"),
+        rs.getObject("assessment_date", LocalDate.class));
   }
 }

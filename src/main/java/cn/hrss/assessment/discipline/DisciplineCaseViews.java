@@ -57,6 +57,7 @@ class DisciplineCaseViews {
     body.put("party", party);
     body.put("institutionFilingCode", c.institutionFilingCode());
     body.put("facts", c.facts());
+    body.put("assessmentDate", c.assessmentDate());
     if (c.violationArticle() != null) {
       Map<String, Object> determination = new LinkedHashMap<>();
       determination.put("violationArticle", c.violationArticle());

@@ -114,6 +114,9 @@ class DisciplineDocuments {
       m.put("partyFilingCode", c.partyFilingCode());
     }
     m.put("facts", c.findings() != null ? c.findings() : c.facts());
+    if (c.assessmentDate() != null) {
+      m.put("assessmentDate", c.assessmentDate());
+    }
     if (c.violationArticle() != null) {
       m.put("violationArticle", c.violationArticle());
       m.put("violationItem", c.violationItem());

@@ -57,7 +57,9 @@ class SanctionExecution {
     int item = c.violationItem();
     for (String code : codes(sanctionCodes)) {
       LocalDate until = switch (code) {
-        case "BAN_CURRENT_YEAR", "DISQUALIFY_STAFF_CURRENT_YEAR" -> today.with(MonthDay.of(12, 31));
+        // 002 Annex 2 Art. 6 "当年不得参加评价", Art. 9 "取消其当年参加评价工作的资格": the year of the assessment in
+        // which the violation happened (issue 18), not the year of execution; unknown → the year the case was opened.
+        case "BAN_CURRENT_YEAR", "DISQUALIFY_STAFF_CURRENT_YEAR" -> violationYear(c).with(MonthDay.of(12, 31));
         case "BAN_2_YEARS" -> today.plusYears(2).minusDays(1);
         case "BAN_5_YEARS" -> today.plusYears(5).minusDays(1);
         // 002 Annex 2 Art. 15 para. 1 暂停评价活动 names no period: the configured rectification period (our choice).
@@ -66,8 +68,14 @@ class SanctionExecution {
       };
       cases.addSanction(c.caseNo(), code, c.partyType(), c.partyRef(), article, item, until);
       switch (code) {
-        case "BAN_CURRENT_YEAR", "BAN_2_YEARS", "BAN_5_YEARS" ->
+        case "BAN_CURRENT_YEAR", "BAN_2_YEARS", "BAN_5_YEARS" -> {
+          if (until.isBefore(today)) {
+            // The year of the assessment is over: the sanction is recorded, no ban is left to enforce.
+            log.info("Case {}: {} ended {} before its execution", c.caseNo(), code, until);
+          } else {
             cases.addBan(c.caseNo(), c.partyIdHash(), c.partyIdMasked(), c.partyName(), code, article, item, today, until);
+          }
+        }
         case "SUSPEND_FOR_RECTIFICATION" ->
             registry.suspend(c.partyFilingCode(), until, reason(c, "限期整改，整改期间暂停评价活动"));
         case "SUSPEND_ACTIVITIES" -> registry.suspend(c.partyFilingCode(), until, reason(c, "暂停评价活动"));
@@ -76,6 +84,14 @@ class SanctionExecution {
       }
     }
     log.info("Case {}: executed {}", c.caseNo(), sanctionCodes);
+  }
+
+  /** The day of the assessment in which the violation happened, or (not given) the day the case was opened. */
+  private static LocalDate violationYear(DisciplineCase c) {
+    if (c.assessmentDate() != null) {
+      return c.assessmentDate();
+    }
+    return c.createdAt() == null ? today() : c.createdAt().atZone(DisciplineCaseService.ZONE).toLocalDate();
   }
 
   /**

@@ -478,6 +478,35 @@ class DisciplinaryCaseProcessIT {
     assertThat(service.find(after).orElseThrow().proposedSanctions()).isEqualTo("TERMINATE_FILING,HANDLE_CERTIFICATES_AND_DATA");
   }
 
+  @Test
+  void article6_theBanIsForTheYearOfTheAssessment_notTheYearOfExecution() {
+    // 002 Annex 2 Art. 6: 当年不得参加评价 — an assessment on 28 December 2026, decided in January 2027.
+    jobs.moveClockTo(LocalDateTime.of(2026, 12, 28, 9, 0));
+    String id = DisciplineFixtures.idNumber();
+    String caseNo = open(DisciplineFixtures.candidate("年末考生", id, "yearend@example.cn", school.filingCode(), "2026-12-28"));
+    determine(caseNo, 6, 1, null);
+    passStatementWindow(caseNo);
+    decide(caseNo, "discipline", true);
+    assertThat(service.sanctions(caseNo)).filteredOn(x -> x.code().equals("BAN_CURRENT_YEAR")).singleElement()
+        .satisfies(x -> {
+          assertThat(x.executedAt().atZone(Jobs.ZONE).getYear()).isEqualTo(2027);
+          assertThat(x.until()).isEqualTo(LocalDate.of(2026, 12, 31));
+        });
+    assertThat(service.activeBans(id)).as("2026 is over: nothing left to enforce in 2027").isEmpty();
+  }
+
+  @Test
+  void article6_withoutAnAssessmentDateTheYearOfTheReportCounts() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 12, 28, 9, 0));
+    String id = DisciplineFixtures.idNumber();
+    String caseNo = open(DisciplineFixtures.candidate("无日期考生", id, "nodate@example.cn", school.filingCode()));
+    determine(caseNo, 6, 2, null);
+    passStatementWindow(caseNo);
+    decide(caseNo, "discipline", true);
+    assertThat(service.sanctions(caseNo)).filteredOn(x -> x.code().equals("BAN_CURRENT_YEAR")).singleElement()
+        .satisfies(x -> assertThat(x.until()).isEqualTo(LocalDate.of(2026, 12, 31)));
+  }
+
   // --- helpers
 
   /** Executes the case's due jobs, except the one before {@code activityId}, which it returns once it exists. */
