@@ -7,6 +7,7 @@ import cn.hrss.assessment.workflow.TaskCompletionRule;
 import cn.hrss.assessment.workflow.Violations;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,11 @@ class DisciplineCompletionRules implements TaskCompletionRule {
   private final SanctionProposals proposals;
   private final PriorWarnings priorWarnings;
 
-  DisciplineCompletionRules(ViolationCatalog catalog, SanctionProposals proposals, PriorWarnings priorWarnings) {
+  /**
+   * {@code priorWarnings} is lazy: these rules are part of the engine's configuration (a plugin), and the record it
+   * reads (JDBC, Flyway) must not be created before the engine has created its schema (PostgreSQL's V23 needs it).
+   */
+  DisciplineCompletionRules(ViolationCatalog catalog, SanctionProposals proposals, @Lazy PriorWarnings priorWarnings) {
     this.catalog = catalog;
     this.proposals = proposals;
     this.priorWarnings = priorWarnings;
@@ -84,8 +89,10 @@ class DisciplineCompletionRules implements TaskCompletionRule {
     Object proposed = completion.existing().apply(Vars.PROPOSED_DISCRETIONARY);
     var chosen = DiscretionarySanctions.parse(completion.value(Vars.DISCRETIONARY), proposed == null ? "" : proposed.toString(),
         catalog, Vars.DISCRETIONARY, violations::add);
-    checkScale(completion.existing().apply(Vars.ARTICLE), completion.existing().apply(Vars.ITEM), chosen, Vars.DISCRETIONARY,
-        violations);
+    if (proposed != null) { // a case proposed before issue 18 carries its old mandatory set and no choice
+      checkScale(completion.existing().apply(Vars.ARTICLE), completion.existing().apply(Vars.ITEM), chosen,
+          Vars.DISCRETIONARY, violations);
+    }
     Object mandatory = completion.existing().apply(Vars.PROPOSED_SANCTIONS);
     if (mandatory != null && SanctionExecution.codes(mandatory.toString()).contains("PENALTY_PER_RULES")) {
       // 002 Annex 2 Art. 15 para. 2: 并依据相关规定进行处罚 — the rules applied are recorded.

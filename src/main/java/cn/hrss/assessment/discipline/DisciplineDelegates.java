@@ -289,10 +289,14 @@ final class DisciplineDelegates {
         String caseNo = (String) execution.getVariable(Vars.CASE_NO);
         // The final sanctions: the mandatory ones and the discretionary ones the officer imposed (checked on completion
         // against proposedDiscretionarySanctions by DisciplineCompletionRules).
-        var chosen = DiscretionarySanctions.parse(execution.getVariable(Vars.DISCRETIONARY),
-            (String) execution.getVariable(Vars.PROPOSED_DISCRETIONARY), catalog, Vars.DISCRETIONARY, (field, message) -> {
-              throw new IllegalStateException(field + ": " + message);
-            });
+        // A case proposed before issue 18 has no proposedDiscretionarySanctions, and its discretionarySanctions variable
+        // holds the DMN's codes, not a choice: nothing discretionary is imposed on it.
+        Object proposed = execution.getVariable(Vars.PROPOSED_DISCRETIONARY);
+        var chosen = proposed == null ? List.<DiscretionarySanctions.Choice>of()
+            : DiscretionarySanctions.parse(execution.getVariable(Vars.DISCRETIONARY), proposed.toString(), catalog,
+                Vars.DISCRETIONARY, (field, message) -> {
+                  throw new IllegalStateException(field + ": " + message);
+                });
         Object basis = execution.getVariable(Vars.PENALTY_BASIS);
         cases.decided(caseNo, user,
             DiscretionarySanctions.finalCodes((String) execution.getVariable(Vars.PROPOSED_SANCTIONS), chosen),
