@@ -66,6 +66,8 @@ public final class DisciplinaryCaseProcess {
     public static final String AMENDED_CERTIFICATES_ISSUED = "amendedCertificatesIssued";
     /** Task_IssueDecision for Art. 15 para. 2: the rules the penalty is based on (依据相关规定进行处罚). */
     public static final String PENALTY_BASIS = "penaltyBasis";
+    /** Task_IssueDecision (and an AMEND) when REFERRAL is imposed: DISCIPLINE_COMMISSION | POLICE | OTHER (000 §三). */
+    public static final String REFERRAL_AUTHORITY = "referralAuthority";
     public static final String STATEMENT_DEADLINE = "statementDeadline";
     public static final String APPEAL_DEADLINE = "appealDeadline";
     public static final String STATEMENT_OUTCOME = "statementOutcome";

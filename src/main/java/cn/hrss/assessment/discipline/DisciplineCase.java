@@ -39,7 +39,8 @@ public record DisciplineCase(
     String discretionarySanctions,
     Boolean certificatesIssued,
     String penaltyBasis,
-    LocalDate assessmentDate) {
+    LocalDate assessmentDate,
+    String referralAuthority) {
 
   /** Who the sanctions are recorded against: the ID hash of a person, the filing code of an institution. */
   String partyRef() {

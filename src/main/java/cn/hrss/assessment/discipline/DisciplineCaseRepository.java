@@ -67,6 +67,11 @@ class DisciplineCaseRepository {
         decidedBy, finalSanctions, discretionaryJson, penaltyBasis, CaseStatus.AWAITING_DECISION.name(), now(), caseNo);
   }
 
+  /** The body a REFERRAL goes to (000 §三: 纪检监察机关 or 公安机关; otherwise 有关部门). */
+  void referralAuthority(String caseNo, String authority) {
+    jdbc.update("UPDATE discipline_case SET referral_authority = ?, updated_at = ? WHERE case_no = ?", authority, now(), caseNo);
+  }
+
   /** A review that amends the discretionary sanctions (002 Annex 2 Art. 19). */
   void discretionaryAmended(String caseNo, String discretionaryJson) {
     jdbc.update("UPDATE discipline_case SET discretionary_sanctions = ?, updated_at = ? WHERE case_no = ?",
@@ -181,6 +186,6 @@ class DisciplineCaseRepository {
         instant(rs, "statement_deadline"), instant(rs, "appeal_deadline"), rs.getString("decided_by"),
         rs.getString("created_by"), instant(rs, "created_at"), rs.getString("proposed_discretionary"),
         rs.getString("discretionary_sanctions"), (Boolean) rs.getObject("certificates_issued"), rs.getString("penalty_basis"),
-        rs.getObject("assessment_date", LocalDate.class));
+        rs.getObject("assessment_date", LocalDate.class), rs.getString("referral_authority"));
   }
 }

@@ -108,7 +108,7 @@ public class DisciplineCaseService {
         in.reporters() == null ? null : String.join("、", in.reporters()), in.siteHeadConfirmed(),
         blankToNull(in.authorityReference()), CaseStatus.REGISTERED, null, null, null, null, null, null, null, null, null,
         null, officer, ClockUtil.getCurrentTime().toInstant(), null, null, null, null,
-        CaseIntakeValidator.assessmentDate(in.assessmentDate()));
+        CaseIntakeValidator.assessmentDate(in.assessmentDate()), null);
     cases.insert(c);
     archive.append(c.caseNo(), "CASE_OPENED", "INTERNAL", "立案登记", "{\"partyType\":\"" + partyType + "\",\"source\":\""
         + c.source() + "\",\"authorityReference\":" + quote(c.authorityReference()) + ",\"reporters\":" + quote(c.reporters())

@@ -77,6 +77,7 @@ class DisciplineCaseViews {
             "reason", choice.reason()))
         .toList());
     body.put("penaltyBasis", c.penaltyBasis());
+    body.put("referralAuthority", c.referralAuthority());
     body.put("reviewOutcome", c.reviewOutcome());
     Map<String, Object> deadlines = new LinkedHashMap<>();
     deadlines.put(DisciplineDeadlines.STATEMENT, c.statementDeadline());

@@ -94,9 +94,27 @@ class DisciplineCompletionRules implements TaskCompletionRule {
           Vars.DISCRETIONARY, violations);
     }
     Object mandatory = completion.existing().apply(Vars.PROPOSED_SANCTIONS);
+    checkReferral(completion, mandatory == null ? "" : mandatory.toString(), chosen, violations);
     if (mandatory != null && SanctionExecution.codes(mandatory.toString()).contains("PENALTY_PER_RULES")) {
       // 002 Annex 2 Art. 15 para. 2: 并依据相关规定进行处罚 — the rules applied are recorded.
       violations.required(completion, Vars.PENALTY_BASIS);
+    }
+  }
+
+  /** Which body a REFERRAL goes to (optional; checked when given with REFERRAL among the sanctions). */
+  static final List<String> REFERRAL_AUTHORITIES = List.of("DISCIPLINE_COMMISSION", "POLICE", "OTHER");
+
+  private void checkReferral(TaskCompletion completion, String mandatory, List<DiscretionarySanctions.Choice> chosen,
+      Violations violations) {
+    boolean referral = SanctionExecution.codes(mandatory).contains("REFERRAL")
+        || chosen.stream().anyMatch(c -> c.code().equals("REFERRAL"));
+    if (!referral) {
+      return;
+    }
+    // 000 §三: 构成职务犯罪的，移交纪检监察部门处理；构成其他犯罪的，移交公安机关 — the body is recorded when given.
+    // Optional: CONTRACT.md fixes what Task_IssueDecision requires, and 002's "移送有关部门" names no body.
+    if (completion.has(Vars.REFERRAL_AUTHORITY)) {
+      violations.oneOf(completion, Vars.REFERRAL_AUTHORITY, REFERRAL_AUTHORITIES);
     }
   }
 
@@ -153,6 +171,7 @@ class DisciplineCompletionRules implements TaskCompletionRule {
     var chosen = DiscretionarySanctions.parse(completion.value(Vars.AMENDED_DISCRETIONARY), proposal.get().discretionary(),
         catalog, Vars.AMENDED_DISCRETIONARY, violations::add);
     checkScale(article, item, chosen, Vars.AMENDED_DISCRETIONARY, violations);
+    checkReferral(completion, proposal.get().sanctions(), chosen, violations);
   }
 
   private static String fieldName(String field) {

@@ -231,6 +231,9 @@ final class DisciplineDelegates {
         String sanctions = DiscretionarySanctions.finalCodes(proposal.sanctions(), chosen);
         cases.reviewed(caseNo, outcome, sanctions, article, item, severity);
         cases.discretionaryAmended(caseNo, DiscretionarySanctions.toJson(chosen));
+        Object referral = process.getVariable(Vars.REFERRAL_AUTHORITY);
+        cases.referralAuthority(caseNo, SanctionExecution.codes(sanctions).contains("REFERRAL") && referral != null
+            && !referral.toString().isBlank() ? referral.toString().strip() : null);
         execution.execute(cases.get(caseNo), sanctions, effectiveFrom);
       } else {
         cases.reviewed(caseNo, outcome, "", c.violationArticle(), c.violationItem(), c.severity());
@@ -301,6 +304,8 @@ final class DisciplineDelegates {
         cases.decided(caseNo, user,
             DiscretionarySanctions.finalCodes((String) execution.getVariable(Vars.PROPOSED_SANCTIONS), chosen),
             DiscretionarySanctions.toJson(chosen), basis == null || basis.toString().isBlank() ? null : basis.toString().strip());
+        Object referral = execution.getVariable(Vars.REFERRAL_AUTHORITY);
+        cases.referralAuthority(caseNo, referral == null || referral.toString().isBlank() ? null : referral.toString().strip());
       }
     }
   }

@@ -138,6 +138,13 @@ class DisciplineDocuments {
           .map(choice -> Map.of("code", choice.code(), "name", catalog.sanctionNames(choice.code()).get(0),
               "reason", choice.reason()))
           .toList());
+      if (c.referralAuthority() != null && SanctionExecution.codes(c.finalSanctions()).contains("REFERRAL")) {
+        m.put("referralAuthority", switch (c.referralAuthority()) {
+          case "DISCIPLINE_COMMISSION" -> "纪检监察机关";
+          case "POLICE" -> "公安机关";
+          default -> "其他有关部门";
+        });
+      }
       if (c.penaltyBasis() != null) {
         m.put("penaltyBasis", c.penaltyBasis()); // 002 Annex 2 Art. 15 para. 2: 依据相关规定进行处罚
       }

@@ -479,6 +479,20 @@ class DisciplinaryCaseProcessIT {
   }
 
   @Test
+  void aReferralRecordsTheBodyItGoesTo() {
+    // 002 Annex 2 Art. 7: 情节严重的……移送有关部门; 000 §三 separates 纪检监察机关 from 公安机关.
+    String caseNo = open(DisciplineFixtures.candidate("移送考生", DisciplineFixtures.idNumber(), "referral@example.cn", school.filingCode()));
+    determine(caseNo, 7, 5, "SERIOUS");
+    passStatementWindow(caseNo);
+    assertThatThrownBy(() -> complete(caseNo, Ids.ISSUE_DECISION, "discipline", OFFICER,
+        Map.of("decisionApproved", true, "referralAuthority", "COURT"))).hasMessageContaining("referralAuthority");
+    complete(caseNo, Ids.ISSUE_DECISION, "discipline", OFFICER, Map.of("decisionApproved", true, "referralAuthority", "POLICE"));
+    jobs.runDue();
+    assertThat(service.find(caseNo).orElseThrow().referralAuthority()).isEqualTo("POLICE");
+    assertThat(bodyTo("referral@example.cn", "处理决定书")).contains("移送有关部门处理", "移送机关：公安机关");
+  }
+
+  @Test
   void article6_theBanIsForTheYearOfTheAssessment_notTheYearOfExecution() {
     // 002 Annex 2 Art. 6: 当年不得参加评价 — an assessment on 28 December 2026, decided in January 2027.
     jobs.moveClockTo(LocalDateTime.of(2026, 12, 28, 9, 0));
