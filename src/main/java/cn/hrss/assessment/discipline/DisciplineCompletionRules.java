@@ -135,6 +135,11 @@ class DisciplineCompletionRules implements TaskCompletionRule {
       int before = violations.messages().size();
       catalog.check(partyType(completion), staffRole(completion), article, item,
           severity(completion, Vars.AMENDED_SEVERITY), "amended", (field, message) -> violations.add(field, message));
+      if (Integer.valueOf(14).equals(article) && Integer.valueOf(6).equals(item)
+          && !priorWarnings.warnedAndRectified(completion.businessKey())) {
+        // 002 Annex 2 Art. 14(6), as for the determination.
+        violations.add("amendedItem", "第十四条第（六）项须该机构此前已因第十三条被警告且整改期已结束；本机构没有这样的记录");
+      }
       if (article != null && item != null && violations.messages().size() == before) {
         checkAmendedSanctions(completion, violations, article, item);
       }

@@ -147,6 +147,10 @@ class DisciplineCompletionRulesTest {
     review.put("amendedDiscretionarySanctions", "[{\"code\":\"CREDIT_RECORD\",\"reason\":\"初次\"}]");
     assertThat(check("Task_ReviewAppeal", "bob", review, existing).messages())
         .anySatisfy(m -> assertThat(m).startsWith("amendedDiscretionarySanctions").contains("不在本案可视情况给予的处理之内"));
+    Map<String, Object> toRecidivism = new HashMap<>(Map.of("reviewOutcome", "AMEND", "reviewReasoning", "改按第十四条第六项",
+        "amendedArticle", 14, "amendedItem", 6));
+    assertThat(check("Task_ReviewAppeal", "bob", toRecidivism, existing).messages())
+        .anySatisfy(m -> assertThat(m).startsWith("amendedItem").contains("整改期"));
   }
 
   private List<String> decide(String discretionary, Map<String, Object> existing) {
