@@ -173,8 +173,13 @@ class DisciplineCompletionRules implements TaskCompletionRule {
       violations.add(Vars.AMENDED_ARTICLE, "变更后的认定没有对应的处理规则");
       return;
     }
-    var chosen = DiscretionarySanctions.parse(completion.value(Vars.AMENDED_DISCRETIONARY), proposal.get().discretionary(),
-        catalog, Vars.AMENDED_DISCRETIONARY, violations::add);
+    Object amended = completion.value(Vars.AMENDED_DISCRETIONARY);
+    Object decided = completion.existing().apply(Vars.DISCRETIONARY);
+    // Absent or blank: the decision's choices the amended determination still allows are kept ("[]" drops them all).
+    var chosen = amended == null || amended.toString().isBlank()
+        ? DiscretionarySanctions.kept(decided == null ? null : decided.toString(), proposal.get().discretionary())
+        : DiscretionarySanctions.parse(amended, proposal.get().discretionary(), catalog, Vars.AMENDED_DISCRETIONARY,
+            violations::add);
     checkScale(article, item, chosen, Vars.AMENDED_DISCRETIONARY, violations);
     checkReferral(completion, proposal.get().sanctions(), chosen, violations);
   }

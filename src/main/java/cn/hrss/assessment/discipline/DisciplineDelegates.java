@@ -224,10 +224,13 @@ final class DisciplineDelegates {
             bool(process.getVariable(Vars.PRIOR_WARNING)), certificates).orElseThrow(() ->
             new IllegalStateException("DisciplinarySanctions matched no rule for the amended determination"));
         // 002 Annex 2 Art. 19: the review may add or drop discretionary sanctions (checked on completion).
-        var chosen = DiscretionarySanctions.parse(process.getVariable(Vars.AMENDED_DISCRETIONARY), proposal.discretionary(),
-            catalog, Vars.AMENDED_DISCRETIONARY, (field, message) -> {
-              throw new IllegalStateException(field + ": " + message);
-            });
+        // Not restated (absent or blank): the decision's choices the amended determination still allows are kept.
+        Object amended = process.getVariable(Vars.AMENDED_DISCRETIONARY);
+        var chosen = amended == null || amended.toString().isBlank() ? DiscretionarySanctions.kept(c.discretionarySanctions(), proposal.discretionary())
+            : DiscretionarySanctions.parse(amended, proposal.discretionary(), catalog, Vars.AMENDED_DISCRETIONARY,
+                (field, message) -> {
+                  throw new IllegalStateException(field + ": " + message);
+                });
         String sanctions = DiscretionarySanctions.finalCodes(proposal.sanctions(), chosen);
         cases.reviewed(caseNo, outcome, sanctions, article, item, severity);
         cases.discretionaryAmended(caseNo, DiscretionarySanctions.toJson(chosen));

@@ -74,6 +74,19 @@ final class DiscretionarySanctions {
     return choices;
   }
 
+  /**
+   * The choices of a stored decision ({@code json}) that {@code allowedCodes} still allows: an AMEND that does not
+   * restate the discretionary sanctions keeps those of the decision its new determination allows.
+   */
+  static List<Choice> kept(String json, String allowedCodes) {
+    Set<String> allowed = new LinkedHashSet<>(SanctionExecution.codes(allowedCodes));
+    try {
+      return fromJson(json).stream().filter(c -> allowed.contains(c.code())).toList();
+    } catch (IllegalStateException notAChoice) {
+      return List.of(); // a variable from before issue 18 held the DMN's codes, not a choice
+    }
+  }
+
   /** The codes of {@code choices}, comma-separated. */
   static String codes(List<Choice> choices) {
     return choices.stream().map(Choice::code).collect(Collectors.joining(","));

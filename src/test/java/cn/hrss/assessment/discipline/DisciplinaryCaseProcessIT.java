@@ -479,6 +479,23 @@ class DisciplinaryCaseProcessIT {
   }
 
   @Test
+  void anAmendmentThatDoesNotRestateTheDiscretionarySanctionsKeepsThoseStillAllowed() {
+    Institution org = DisciplineFixtures.institution(registry, "复核保留培训评价有限公司", "org-keep@example.cn");
+    String caseNo = open(DisciplineFixtures.institution(org.name(), org.filingCode(), "org-keep@example.cn"));
+    determine(caseNo, 13, 4, "SERIOUS");
+    passStatementWindow(caseNo);
+    decide(caseNo, "[{\"code\": \"PUBLIC_ANNOUNCEMENT\", \"reason\": \"广告覆盖全省\"}]");
+    service.submitAppeal(caseNo, "情节不属严重。");
+    complete(caseNo, Ids.REVIEW, "reviewer", REVIEWER, Map.of("reviewOutcome", "AMEND", "reviewReasoning", "改为情节轻微",
+        "amendedArticle", 13, "amendedItem", 4, "amendedSeverity", "MINOR", "amendedDiscretionarySanctions", ""));
+    jobs.runDue();
+    // 000 §三: the referral goes with the gravity; the announcement chosen at the decision stays (Art. 13 allows it).
+    assertThat(service.find(caseNo).orElseThrow().finalSanctions())
+        .isEqualTo("WARNING,SUSPEND_FOR_RECTIFICATION,ADMINISTRATIVE_PENALTY,PUBLIC_ANNOUNCEMENT");
+    assertThat(bodyTo("org-keep@example.cn", "复核决定书")).contains("向社会公布：广告覆盖全省").doesNotContain("- 移送有关部门处理");
+  }
+
+  @Test
   void aReferralRecordsTheBodyItGoesTo() {
     // 002 Annex 2 Art. 7: 情节严重的……移送有关部门; 000 §三 separates 纪检监察机关 from 公安机关.
     String caseNo = open(DisciplineFixtures.candidate("移送考生", DisciplineFixtures.idNumber(), "referral@example.cn", school.filingCode()));
