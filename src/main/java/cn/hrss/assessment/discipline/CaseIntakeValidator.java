@@ -4,11 +4,14 @@ import cn.hrss.assessment.codes.ResidentIdNumbers;
 import cn.hrss.assessment.registry.InstitutionRegistry;
 import cn.hrss.assessment.web.ApiProblem.FieldError;
 import cn.hrss.assessment.web.PlainText;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Checks of a new case (issue 4 §1; 002 Annex 2 Art. 16, 18); every problem is reported, nothing is stored. */
@@ -84,6 +87,15 @@ class CaseIntakeValidator {
         errors.add(new FieldError("siteHeadConfirmed", "考场报告须经考场负责人确认"));
       }
     }
+    if (!blank(in.assessmentDate())) {
+      // 002 Annex 2 Art. 6, 9: "当年" is the year of this assessment.
+      LocalDate day = assessmentDate(in.assessmentDate());
+      if (day == null) {
+        errors.add(new FieldError("assessmentDate", "日期格式应为 yyyy-MM-dd"));
+      } else if (day.isAfter(ClockUtil.getCurrentTime().toInstant().atZone(DisciplineCaseService.ZONE).toLocalDate())) {
+        errors.add(new FieldError("assessmentDate", "评价活动日期不能晚于今天"));
+      }
+    }
     if (source == CaseSource.OTHER_AUTHORITY && blank(in.authorityReference())) {
       // 002 Annex 2 Art. 18: 以相关处理结论为依据 — the conclusion must be on file.
       errors.add(new FieldError("authorityReference", "其他机关已处理的案件须填写该机关处理结论的文号"));
@@ -105,6 +117,7 @@ class CaseIntakeValidator {
     text(errors, "facts", in.facts(), 4000);
     text(errors, "institutionFilingCode", in.institutionFilingCode(), 32);
     text(errors, "authorityReference", in.authorityReference(), 200);
+    text(errors, "assessmentDate", in.assessmentDate(), 32);
     if (in.reporters() != null) {
       if (String.join("、", in.reporters().stream().map(String::valueOf).toList()).length() > 2000) {
         errors.add(new FieldError("reporters", "报告人合计不能超过 2000 个字符"));
@@ -128,6 +141,19 @@ class CaseIntakeValidator {
       errors.add(new FieldError(field, "不能超过 " + max + " 个字符"));
     } else if (PlainText.hasControlCharacters(value)) {
       errors.add(new FieldError(field, PlainText.CONTROL_CHARACTERS));
+    }
+  }
+
+  /** The assessment date as given (yyyy-MM-dd, a date-time's date part accepted), or null if unreadable. */
+  static LocalDate assessmentDate(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    try {
+      return LocalDate.parse(v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v);
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 

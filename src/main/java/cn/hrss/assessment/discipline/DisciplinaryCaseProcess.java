@@ -55,6 +55,19 @@ public final class DisciplinaryCaseProcess {
     public static final String PRIOR_WARNING = "priorArticle13Warning";
     public static final String PROPOSAL = "sanctionProposal";
     public static final String PROPOSED_SANCTIONS = "proposedSanctions";
+    /** The DMN's discretionary output for the determination (comma-separated codes; CONTRACT.md). */
+    public static final String PROPOSED_DISCRETIONARY = "proposedDiscretionarySanctions";
+    /** Task_IssueDecision: JSON array of {"code", "reason"} chosen from PROPOSED_DISCRETIONARY (CONTRACT.md). */
+    public static final String DISCRETIONARY = "discretionarySanctions";
+    /** Task_ReviewAppeal with AMEND: the discretionary sanctions of the amended decision, same format. */
+    public static final String AMENDED_DISCRETIONARY = "amendedDiscretionarySanctions";
+    /** Task_DetermineViolation for Art. 8: whether certificates were issued (对其中已颁发证书的). */
+    public static final String CERTIFICATES_ISSUED = "certificatesIssued";
+    public static final String AMENDED_CERTIFICATES_ISSUED = "amendedCertificatesIssued";
+    /** Task_IssueDecision for Art. 15 para. 2: the rules the penalty is based on (依据相关规定进行处罚). */
+    public static final String PENALTY_BASIS = "penaltyBasis";
+    /** Task_IssueDecision (and an AMEND) when REFERRAL is imposed: DISCIPLINE_COMMISSION | POLICE | OTHER (000 §三). */
+    public static final String REFERRAL_AUTHORITY = "referralAuthority";
     public static final String STATEMENT_DEADLINE = "statementDeadline";
     public static final String APPEAL_DEADLINE = "appealDeadline";
     public static final String STATEMENT_OUTCOME = "statementOutcome";

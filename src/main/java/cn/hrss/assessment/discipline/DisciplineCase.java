@@ -1,8 +1,12 @@
 package cn.hrss.assessment.discipline;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** A disciplinary case as stored (ID numbers only masked and hashed). */
+/**
+ * A disciplinary case as stored (ID numbers only masked and hashed). {@code finalSanctions} holds the mandatory codes
+ * and the discretionary ones imposed; {@code discretionarySanctions} the latter as JSON {@code [{"code","reason"}]}.
+ */
 public record DisciplineCase(
     String caseNo,
     PartyType partyType,
@@ -30,7 +34,13 @@ public record DisciplineCase(
     Instant appealDeadline,
     String decidedBy,
     String createdBy,
-    Instant createdAt) {
+    Instant createdAt,
+    String proposedDiscretionary,
+    String discretionarySanctions,
+    Boolean certificatesIssued,
+    String penaltyBasis,
+    LocalDate assessmentDate,
+    String referralAuthority) {
 
   /** Who the sanctions are recorded against: the ID hash of a person, the filing code of an institution. */
   String partyRef() {

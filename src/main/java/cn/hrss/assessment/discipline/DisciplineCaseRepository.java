@@ -25,11 +25,12 @@ class DisciplineCaseRepository {
   void insert(DisciplineCase c) {
     jdbc.update("INSERT INTO discipline_case (case_no, party_type, source, party_name, party_id_hash, party_id_masked,"
             + " party_filing_code, staff_role, party_email, institution_filing_code, facts, reporters, site_head_confirmed,"
-            + " authority_reference, status, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " authority_reference, status, created_by, created_at, updated_at, assessment_date)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         c.caseNo(), c.partyType().name(), c.source().name(), c.partyName(), c.partyIdHash(), c.partyIdMasked(),
         c.partyFilingCode(), c.staffRole() == null ? null : c.staffRole().name(), c.partyEmail(), c.institutionFilingCode(),
         c.facts(), c.reporters(), c.siteHeadConfirmed(), c.authorityReference(), c.status().name(), c.createdBy(),
-        now(), now());
+        now(), now(), c.assessmentDate());
   }
 
   boolean exists(String caseNo) {
@@ -48,18 +49,33 @@ class DisciplineCaseRepository {
     jdbc.update("UPDATE discipline_case SET status = ?, updated_at = ? WHERE case_no = ?", status.name(), now(), caseNo);
   }
 
-  void determination(String caseNo, int article, int item, String severity, String findings) {
-    jdbc.update("UPDATE discipline_case SET violation_article = ?, violation_item = ?, severity = ?, findings = ?, status = ?,"
-        + " updated_at = ? WHERE case_no = ?", article, item, severity, findings, CaseStatus.DETERMINED.name(), now(), caseNo);
+  void determination(String caseNo, int article, int item, String severity, String findings, Boolean certificatesIssued) {
+    jdbc.update("UPDATE discipline_case SET violation_article = ?, violation_item = ?, severity = ?, findings = ?,"
+        + " certificates_issued = ?, status = ?, updated_at = ? WHERE case_no = ?", article, item, severity, findings,
+        certificatesIssued, CaseStatus.DETERMINED.name(), now(), caseNo);
   }
 
-  void proposal(String caseNo, String sanctions) {
-    jdbc.update("UPDATE discipline_case SET proposed_sanctions = ?, updated_at = ? WHERE case_no = ?", sanctions, now(), caseNo);
+  void proposal(String caseNo, String sanctions, String discretionary) {
+    jdbc.update("UPDATE discipline_case SET proposed_sanctions = ?, proposed_discretionary = ?, discretionary_sanctions = NULL,"
+        + " updated_at = ? WHERE case_no = ?", sanctions, discretionary, now(), caseNo);
   }
 
-  void decided(String caseNo, String decidedBy, String finalSanctions) {
-    jdbc.update("UPDATE discipline_case SET decided_by = ?, final_sanctions = ?, status = ?, updated_at = ? WHERE case_no = ?",
-        decidedBy, finalSanctions, CaseStatus.AWAITING_DECISION.name(), now(), caseNo);
+  /** The decision: mandatory + imposed discretionary codes, the discretionary ones with reasons (JSON), the penalty basis. */
+  void decided(String caseNo, String decidedBy, String finalSanctions, String discretionaryJson, String penaltyBasis) {
+    jdbc.update("UPDATE discipline_case SET decided_by = ?, final_sanctions = ?, discretionary_sanctions = ?, penalty_basis = ?,"
+            + " status = ?, updated_at = ? WHERE case_no = ?",
+        decidedBy, finalSanctions, discretionaryJson, penaltyBasis, CaseStatus.AWAITING_DECISION.name(), now(), caseNo);
+  }
+
+  /** The body a REFERRAL goes to (000 §三: 纪检监察机关 or 公安机关; otherwise 有关部门). */
+  void referralAuthority(String caseNo, String authority) {
+    jdbc.update("UPDATE discipline_case SET referral_authority = ?, updated_at = ? WHERE case_no = ?", authority, now(), caseNo);
+  }
+
+  /** A review that amends the discretionary sanctions (002 Annex 2 Art. 19). */
+  void discretionaryAmended(String caseNo, String discretionaryJson) {
+    jdbc.update("UPDATE discipline_case SET discretionary_sanctions = ?, updated_at = ? WHERE case_no = ?",
+        discretionaryJson, now(), caseNo);
   }
 
   void statementDeadline(String caseNo, Instant deadline) {
@@ -111,10 +127,20 @@ class DisciplineCaseRepository {
     jdbc.update("UPDATE discipline_ban SET lifted_at = ?, lift_reason = ? WHERE case_no = ? AND lifted_at IS NULL", now(), reason, caseNo);
   }
 
-  /** 002 Annex 2 Art. 14(6): the institution holds a warning under Art. 13 from an earlier case, not revoked. */
-  boolean hasArticle13Warning(String filingCode, String exceptCaseNo) {
-    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM discipline_sanction WHERE party_ref = ?"
-        + " AND code = 'WARNING' AND article = 13 AND undone_at IS NULL AND case_no <> ?", Boolean.class, filingCode, exceptCaseNo));
+  /**
+   * 002 Annex 2 Art. 14(6) "已被警告，整改后再次违反": the institution holds a warning under Art. 13 from an earlier case,
+   * not revoked, whose rectification is over: its deadline has passed ({@code today} is after it) or, when
+   * {@code reinstated}, the department lifted the suspension early. A finding during the rectification is no re-offence.
+   */
+  boolean hasRectifiedArticle13Warning(String filingCode, String exceptCaseNo, LocalDate today, boolean reinstated) {
+    if (filingCode == null) {
+      return false;
+    }
+    return Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM discipline_sanction w WHERE w.party_ref = ?"
+        + " AND w.code = 'WARNING' AND w.article = 13 AND w.undone_at IS NULL AND w.case_no <> ?"
+        + " AND (? OR NOT EXISTS (SELECT 1 FROM discipline_sanction r WHERE r.case_no = w.case_no"
+        + " AND r.code = 'SUSPEND_FOR_RECTIFICATION' AND r.undone_at IS NULL AND (r.until_date IS NULL OR r.until_date >= ?)))",
+        Boolean.class, filingCode, exceptCaseNo, reinstated, today));
   }
 
   void addBan(String caseNo, String idHash, String idMasked, String name, String sanction, int article, int item,
@@ -158,6 +184,8 @@ class DisciplineCaseRepository {
         (Integer) rs.getObject("violation_item"), rs.getString("severity"), rs.getString("findings"),
         rs.getString("proposed_sanctions"), rs.getString("final_sanctions"), rs.getString("review_outcome"),
         instant(rs, "statement_deadline"), instant(rs, "appeal_deadline"), rs.getString("decided_by"),
-        rs.getString("created_by"), instant(rs, "created_at"));
+        rs.getString("created_by"), instant(rs, "created_at"), rs.getString("proposed_discretionary"),
+        rs.getString("discretionary_sanctions"), (Boolean) rs.getObject("certificates_issued"), rs.getString("penalty_basis"),
+        rs.getObject("assessment_date", LocalDate.class), rs.getString("referral_authority"));
   }
 }

@@ -107,7 +107,8 @@ public class DisciplineCaseService {
         blankToNull(in.institutionFilingCode()), in.facts().strip(),
         in.reporters() == null ? null : String.join("、", in.reporters()), in.siteHeadConfirmed(),
         blankToNull(in.authorityReference()), CaseStatus.REGISTERED, null, null, null, null, null, null, null, null, null,
-        null, officer, ClockUtil.getCurrentTime().toInstant());
+        null, officer, ClockUtil.getCurrentTime().toInstant(), null, null, null, null,
+        CaseIntakeValidator.assessmentDate(in.assessmentDate()), null);
     cases.insert(c);
     archive.append(c.caseNo(), "CASE_OPENED", "INTERNAL", "立案登记", "{\"partyType\":\"" + partyType + "\",\"source\":\""
         + c.source() + "\",\"authorityReference\":" + quote(c.authorityReference()) + ",\"reporters\":" + quote(c.reporters())

@@ -57,6 +57,7 @@ class DisciplineCaseViews {
     body.put("party", party);
     body.put("institutionFilingCode", c.institutionFilingCode());
     body.put("facts", c.facts());
+    body.put("assessmentDate", c.assessmentDate());
     if (c.violationArticle() != null) {
       Map<String, Object> determination = new LinkedHashMap<>();
       determination.put("violationArticle", c.violationArticle());
@@ -64,10 +65,19 @@ class DisciplineCaseViews {
       determination.put("severity", c.severity());
       determination.put("findings", c.findings());
       determination.put("reasons", catalog.reasons(c.violationArticle(), c.violationItem()));
+      determination.put("certificatesIssued", c.certificatesIssued());
       body.put("determination", determination);
     }
     body.put("proposedSanctions", sanctions(c.proposedSanctions()));
+    body.put("proposedDiscretionarySanctions", sanctions(c.proposedDiscretionary()));
     body.put("finalSanctions", c.finalSanctions() == null ? null : sanctions(c.finalSanctions()));
+    // The discretionary sanctions imposed (also in finalSanctions), each with the reason given.
+    body.put("discretionarySanctions", DiscretionarySanctions.fromJson(c.discretionarySanctions()).stream()
+        .map(choice -> Map.of("code", choice.code(), "name", catalog.sanctionNames(choice.code()).get(0),
+            "reason", choice.reason()))
+        .toList());
+    body.put("penaltyBasis", c.penaltyBasis());
+    body.put("referralAuthority", c.referralAuthority());
     body.put("reviewOutcome", c.reviewOutcome());
     Map<String, Object> deadlines = new LinkedHashMap<>();
     deadlines.put(DisciplineDeadlines.STATEMENT, c.statementDeadline());

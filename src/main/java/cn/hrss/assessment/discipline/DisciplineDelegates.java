@@ -6,14 +6,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,10 +52,12 @@ final class DisciplineDelegates {
   static class LoadPartyRecord implements JavaDelegate {
     private final DisciplineCaseRepository cases;
     private final DisciplineArchive archive;
+    private final PriorWarnings priorWarnings;
 
-    LoadPartyRecord(DisciplineCaseRepository cases, DisciplineArchive archive) {
+    LoadPartyRecord(DisciplineCaseRepository cases, DisciplineArchive archive, PriorWarnings priorWarnings) {
       this.cases = cases;
       this.archive = archive;
+      this.priorWarnings = priorWarnings;
     }
 
     @Override
@@ -72,12 +71,15 @@ final class DisciplineDelegates {
       execution.setVariable(Vars.ARTICLE, article);
       execution.setVariable(Vars.ITEM, item);
       execution.setVariable(Vars.SEVERITY, severity);
-      cases.determination(caseNo, article, item, severity, findings);
-      DisciplineCase c = cases.get(caseNo);
-      boolean prior = c.partyType() == PartyType.INSTITUTION && cases.hasArticle13Warning(c.partyFilingCode(), caseNo);
+      // 002 Annex 2 Art. 8: certificates are handled only "对其中已颁发证书的"; the question is asked for Art. 8 only.
+      Boolean certificatesIssued = article == 8 ? bool(execution.getVariable(Vars.CERTIFICATES_ISSUED)) : null;
+      execution.setVariable(Vars.CERTIFICATES_ISSUED, certificatesIssued);
+      cases.determination(caseNo, article, item, severity, findings, certificatesIssued);
+      boolean prior = priorWarnings.warnedAndRectified(caseNo);
       execution.setVariable(Vars.PRIOR_WARNING, prior);
       archive.append(caseNo, "DETERMINATION", "INTERNAL", "违纪违规事实认定",
           "{\"article\":" + article + ",\"item\":" + item + ",\"severity\":" + (severity == null ? "null" : "\"" + severity + "\"")
+              + ",\"certificatesIssued\":" + certificatesIssued
               + ",\"priorArticle13Warning\":" + prior + ",\"findings\":" + jsonString(findings) + "}");
     }
   }
@@ -101,11 +103,19 @@ final class DisciplineDelegates {
         throw new IllegalStateException("DisciplinarySanctions matched no rule for the determination");
       }
       String sanctions = (String) proposal.get("sanctions");
+      String discretionary = (String) proposal.get("discretionary");
       execution.removeVariable(Vars.PROPOSAL);
       execution.setVariable(Vars.PROPOSED_SANCTIONS, sanctions);
       execution.setVariable("proposedSanctionText", String.join("；", catalog.sanctionNames(sanctions)));
-      execution.setVariable("discretionarySanctions", proposal.get("discretionary"));
-      cases.proposal((String) execution.getVariable(Vars.CASE_NO), sanctions);
+      // The officer may impose any of these at Task_IssueDecision, with a reason each (视情况/视情节).
+      execution.setVariable(Vars.PROPOSED_DISCRETIONARY, discretionary == null ? "" : discretionary);
+      execution.setVariable("proposedDiscretionaryText", discretionary == null || discretionary.isBlank() ? "无"
+          : DiscretionarySanctions.describe(SanctionExecution.codes(discretionary), catalog));
+      // Shown on Form_IssueDecision: the format of discretionarySanctions (CONTRACT.md) with the first proposed code.
+      execution.setVariable("discretionaryExample", discretionary == null || discretionary.isBlank() ? "无"
+          : "[{\"code\": \"" + SanctionExecution.codes(discretionary).get(0) + "\", \"reason\": \"……\"}]");
+      execution.removeVariable(Vars.DISCRETIONARY); // a choice made before a redetermination no longer applies
+      cases.proposal((String) execution.getVariable(Vars.CASE_NO), sanctions, discretionary);
     }
   }
 
@@ -186,12 +196,15 @@ final class DisciplineDelegates {
   static class AdjustExecution implements JavaDelegate {
     private final DisciplineCaseRepository cases;
     private final SanctionExecution execution;
-    private final DecisionService decisions;
+    private final SanctionProposals proposals;
+    private final ViolationCatalog catalog;
 
-    AdjustExecution(DisciplineCaseRepository cases, SanctionExecution execution, DecisionService decisions) {
+    AdjustExecution(DisciplineCaseRepository cases, SanctionExecution execution, SanctionProposals proposals,
+        ViolationCatalog catalog) {
       this.cases = cases;
       this.execution = execution;
-      this.decisions = decisions;
+      this.proposals = proposals;
+      this.catalog = catalog;
     }
 
     @Override
@@ -206,18 +219,28 @@ final class DisciplineDelegates {
         int item = number(process.getVariable(Vars.AMENDED_ITEM));
         Object sev = process.getVariable(Vars.AMENDED_SEVERITY);
         String severity = sev == null || sev.toString().isBlank() ? null : sev.toString();
-        VariableMap inputs = Variables.createVariables()
-            .putValue(Vars.PARTY_TYPE, c.partyType().name()).putValue(Vars.ARTICLE, article).putValue(Vars.ITEM, item)
-            .putValue(Vars.SEVERITY, severity).putValue(Vars.PRIOR_WARNING, process.getVariable(Vars.PRIOR_WARNING));
-        var result = decisions.evaluateDecisionTableByKey(DisciplinaryCaseProcess.DECISION_KEY, inputs).getSingleResult();
-        if (result == null) {
-          throw new IllegalStateException("DisciplinarySanctions matched no rule for the amended determination");
-        }
-        String sanctions = (String) result.getEntry("sanctions");
+        Boolean certificates = amendedCertificatesIssued(process, article);
+        var proposal = proposals.propose(c.partyType().name(), article, item, severity,
+            bool(process.getVariable(Vars.PRIOR_WARNING)), certificates).orElseThrow(() ->
+            new IllegalStateException("DisciplinarySanctions matched no rule for the amended determination"));
+        // 002 Annex 2 Art. 19: the review may add or drop discretionary sanctions (checked on completion).
+        // Not restated (absent or blank): the decision's choices the amended determination still allows are kept.
+        Object amended = process.getVariable(Vars.AMENDED_DISCRETIONARY);
+        var chosen = amended == null || amended.toString().isBlank() ? DiscretionarySanctions.kept(c.discretionarySanctions(), proposal.discretionary())
+            : DiscretionarySanctions.parse(amended, proposal.discretionary(), catalog, Vars.AMENDED_DISCRETIONARY,
+                (field, message) -> {
+                  throw new IllegalStateException(field + ": " + message);
+                });
+        String sanctions = DiscretionarySanctions.finalCodes(proposal.sanctions(), chosen);
         cases.reviewed(caseNo, outcome, sanctions, article, item, severity);
+        cases.discretionaryAmended(caseNo, DiscretionarySanctions.toJson(chosen));
+        Object referral = process.getVariable(Vars.REFERRAL_AUTHORITY);
+        cases.referralAuthority(caseNo, SanctionExecution.codes(sanctions).contains("REFERRAL") && referral != null
+            && !referral.toString().isBlank() ? referral.toString().strip() : null);
         execution.execute(cases.get(caseNo), sanctions, effectiveFrom);
       } else {
         cases.reviewed(caseNo, outcome, "", c.violationArticle(), c.violationItem(), c.severity());
+        cases.discretionaryAmended(caseNo, "[]");
       }
     }
   }
@@ -242,7 +265,9 @@ final class DisciplineDelegates {
       }
       cases.status(caseNo, CaseStatus.CLOSED);
       archive.append(caseNo, "CASE_CLOSED", "INTERNAL", "结案归档",
-          "{\"finalSanctions\":" + jsonString(c.finalSanctions()) + ",\"reviewOutcome\":" + jsonString(c.reviewOutcome()) + "}");
+          "{\"finalSanctions\":" + jsonString(c.finalSanctions()) + ",\"discretionarySanctions\":"
+              + (c.discretionarySanctions() == null ? "[]" : c.discretionarySanctions())
+              + ",\"reviewOutcome\":" + jsonString(c.reviewOutcome()) + "}");
     }
   }
 
@@ -250,9 +275,11 @@ final class DisciplineDelegates {
   @Component("recordDeciderListener")
   static class RecordDecider implements TaskListener {
     private final DisciplineCaseRepository cases;
+    private final ViolationCatalog catalog;
 
-    RecordDecider(DisciplineCaseRepository cases) {
+    RecordDecider(DisciplineCaseRepository cases, ViolationCatalog catalog) {
       this.cases = cases;
+      this.catalog = catalog;
     }
 
     @Override
@@ -264,8 +291,24 @@ final class DisciplineDelegates {
       task.getExecution().setVariable(Vars.DECIDED_BY, user);
       Object approved = task.getExecution().getVariable(Vars.DECISION_APPROVED);
       if (Boolean.TRUE.equals(approved) || "true".equals(String.valueOf(approved))) {
-        String caseNo = (String) task.getExecution().getVariable(Vars.CASE_NO);
-        cases.decided(caseNo, user, (String) task.getExecution().getVariable(Vars.PROPOSED_SANCTIONS));
+        var execution = task.getExecution();
+        String caseNo = (String) execution.getVariable(Vars.CASE_NO);
+        // The final sanctions: the mandatory ones and the discretionary ones the officer imposed (checked on completion
+        // against proposedDiscretionarySanctions by DisciplineCompletionRules).
+        // A case proposed before issue 18 has no proposedDiscretionarySanctions, and its discretionarySanctions variable
+        // holds the DMN's codes, not a choice: nothing discretionary is imposed on it.
+        Object proposed = execution.getVariable(Vars.PROPOSED_DISCRETIONARY);
+        var chosen = proposed == null ? List.<DiscretionarySanctions.Choice>of()
+            : DiscretionarySanctions.parse(execution.getVariable(Vars.DISCRETIONARY), proposed.toString(), catalog,
+                Vars.DISCRETIONARY, (field, message) -> {
+                  throw new IllegalStateException(field + ": " + message);
+                });
+        Object basis = execution.getVariable(Vars.PENALTY_BASIS);
+        cases.decided(caseNo, user,
+            DiscretionarySanctions.finalCodes((String) execution.getVariable(Vars.PROPOSED_SANCTIONS), chosen),
+            DiscretionarySanctions.toJson(chosen), basis == null || basis.toString().isBlank() ? null : basis.toString().strip());
+        Object referral = execution.getVariable(Vars.REFERRAL_AUTHORITY);
+        cases.referralAuthority(caseNo, referral == null || referral.toString().isBlank() ? null : referral.toString().strip());
       }
     }
   }
@@ -278,6 +321,22 @@ final class DisciplineDelegates {
       Object decider = task.getVariable(Vars.DECIDED_BY);
       task.setDescription("原处理决定签发人 " + decider + " 须回避，不得办理本复核（人社职司便函〔2021〕57号附件2 第十九条）。");
     }
+  }
+
+  /** The amended decision's answer to Art. 8's question: the reviewer's, else the determination's. */
+  static Boolean amendedCertificatesIssued(DelegateExecution process, int article) {
+    if (article != 8) {
+      return null;
+    }
+    Object amended = process.getVariable(Vars.AMENDED_CERTIFICATES_ISSUED);
+    return amended != null && !amended.toString().isBlank() ? bool(amended) : bool(process.getVariable(Vars.CERTIFICATES_ISSUED));
+  }
+
+  static Boolean bool(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    return value instanceof Boolean b ? b : Boolean.valueOf(value.toString().strip());
   }
 
   static int number(Object value) {

@@ -114,6 +114,9 @@ class DisciplineDocuments {
       m.put("partyFilingCode", c.partyFilingCode());
     }
     m.put("facts", c.findings() != null ? c.findings() : c.facts());
+    if (c.assessmentDate() != null) {
+      m.put("assessmentDate", c.assessmentDate());
+    }
     if (c.violationArticle() != null) {
       m.put("violationArticle", c.violationArticle());
       m.put("violationItem", c.violationItem());
@@ -126,6 +129,29 @@ class DisciplineDocuments {
         : c.finalSanctions() != null ? c.finalSanctions() : c.proposedSanctions();
     m.put("sanctions", catalog.sanctionNames(sanctions));
     m.put("sanctionCodes", sanctions == null ? "" : sanctions);
+    if (kind == Kind.NOTICE_OF_INTENT) {
+      // Art. 17: the intended decision includes what may be imposed at discretion (视情况/视情节).
+      m.put("discretionaryOptions", catalog.sanctionNames(c.proposedDiscretionary()));
+    } else {
+      // The discretionary sanctions imposed, each with the officer's reason (already among "sanctions").
+      m.put("discretionarySanctions", DiscretionarySanctions.fromJson(c.discretionarySanctions()).stream()
+          .map(choice -> Map.of("code", choice.code(), "name", catalog.sanctionNames(choice.code()).get(0),
+              "reason", choice.reason()))
+          .toList());
+      if (c.referralAuthority() != null && SanctionExecution.codes(c.finalSanctions()).contains("REFERRAL")) {
+        m.put("referralAuthority", switch (c.referralAuthority()) {
+          case "DISCIPLINE_COMMISSION" -> "纪检监察机关";
+          case "POLICE" -> "公安机关";
+          default -> "其他有关部门";
+        });
+      }
+      if (c.penaltyBasis() != null) {
+        m.put("penaltyBasis", c.penaltyBasis()); // 002 Annex 2 Art. 15 para. 2: 依据相关规定进行处罚
+      }
+    }
+    if (c.certificatesIssued() != null) {
+      m.put("certificatesIssued", c.certificatesIssued()); // 002 Annex 2 Art. 8
+    }
     if (c.authorityReference() != null) {
       m.put("authorityReference", c.authorityReference()); // 002 Annex 2 Art. 18
     }

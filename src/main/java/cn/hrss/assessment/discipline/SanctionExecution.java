@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,23 +57,41 @@ class SanctionExecution {
     int item = c.violationItem();
     for (String code : codes(sanctionCodes)) {
       LocalDate until = switch (code) {
-        case "BAN_CURRENT_YEAR", "DISQUALIFY_STAFF_CURRENT_YEAR" -> today.with(MonthDay.of(12, 31));
+        // 002 Annex 2 Art. 6 "当年不得参加评价", Art. 9 "取消其当年参加评价工作的资格": the year of the assessment in
+        // which the violation happened (issue 18), not the year of execution; unknown → the year the case was opened.
+        case "BAN_CURRENT_YEAR", "DISQUALIFY_STAFF_CURRENT_YEAR" -> violationYear(c).with(MonthDay.of(12, 31));
         case "BAN_2_YEARS" -> today.plusYears(2).minusDays(1);
         case "BAN_5_YEARS" -> today.plusYears(5).minusDays(1);
-        case "SUSPEND_FOR_RECTIFICATION" -> rectificationDeadline(c);
+        // 002 Annex 2 Art. 15 para. 1 暂停评价活动 names no period: the configured rectification period (our choice).
+        case "SUSPEND_FOR_RECTIFICATION", "SUSPEND_ACTIVITIES" -> rectificationDeadline(c);
         default -> null;
       };
       cases.addSanction(c.caseNo(), code, c.partyType(), c.partyRef(), article, item, until);
       switch (code) {
-        case "BAN_CURRENT_YEAR", "BAN_2_YEARS", "BAN_5_YEARS" ->
+        case "BAN_CURRENT_YEAR", "BAN_2_YEARS", "BAN_5_YEARS" -> {
+          if (until.isBefore(today)) {
+            // The year of the assessment is over: the sanction is recorded, no ban is left to enforce.
+            log.info("Case {}: {} ended {} before its execution", c.caseNo(), code, until);
+          } else {
             cases.addBan(c.caseNo(), c.partyIdHash(), c.partyIdMasked(), c.partyName(), code, article, item, today, until);
+          }
+        }
         case "SUSPEND_FOR_RECTIFICATION" ->
             registry.suspend(c.partyFilingCode(), until, reason(c, "限期整改，整改期间暂停评价活动"));
+        case "SUSPEND_ACTIVITIES" -> registry.suspend(c.partyFilingCode(), until, reason(c, "暂停评价活动"));
         case "TERMINATE_FILING" -> registry.terminate(c.partyFilingCode(), reason(c, "终止备案"));
         default -> { } // recorded: scores, certificates, referrals etc. are carried out by the bodies concerned
       }
     }
     log.info("Case {}: executed {}", c.caseNo(), sanctionCodes);
+  }
+
+  /** The day of the assessment in which the violation happened, or (not given) the day the case was opened. */
+  private static LocalDate violationYear(DisciplineCase c) {
+    if (c.assessmentDate() != null) {
+      return c.assessmentDate();
+    }
+    return c.createdAt() == null ? today() : c.createdAt().atZone(DisciplineCaseService.ZONE).toLocalDate();
   }
 
   /**
@@ -96,7 +115,7 @@ class SanctionExecution {
    */
   void undo(DisciplineCase c, String reason) {
     boolean suspended = cases.sanctions(c.caseNo()).stream()
-        .anyMatch(s -> s.undoneAt() == null && s.code().equals("SUSPEND_FOR_RECTIFICATION"));
+        .anyMatch(s -> s.undoneAt() == null && Set.of("SUSPEND_FOR_RECTIFICATION", "SUSPEND_ACTIVITIES").contains(s.code()));
     cases.undoSanctions(c.caseNo(), reason);
     if (suspended && c.partyFilingCode() != null) {
       registry.findByFilingCode(c.partyFilingCode())

@@ -84,7 +84,7 @@ class StartFormCheck extends AbstractProcessEnginePlugin {
             str(v, "partyFilingCode"), str(v, "staffRole")),
         str(v, "partyEmail"), str(v, "facts"), CaseIntakeValidator.splitReporters(v.get("reporters")),
         v.get("siteHeadConfirmed") instanceof Boolean b ? b : Boolean.valueOf(String.valueOf(v.get("siteHeadConfirmed"))),
-        str(v, "institutionFilingCode"), str(v, "authorityReference"));
+        str(v, "institutionFilingCode"), str(v, "authorityReference"), str(v, "assessmentDate"));
   }
 
   /** After the check the clear number is gone; the masked form stands in (never validated again). */

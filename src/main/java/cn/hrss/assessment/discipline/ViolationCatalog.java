@@ -34,10 +34,12 @@ public class ViolationCatalog {
       article(10, PartyType.STAFF, StaffRole.EXAMINER, range(3), Set.of()),
       article(11, PartyType.STAFF, StaffRole.SUPERVISOR, Set.of(1), Set.of()),
       article(12, PartyType.INSTITUTION, null, range(4), Set.of()),
+      // Art. 13(4) "包过""保过": 000 §三 adds 移送 where 情节严重; the gravity may be given (SERIOUS → referral), absent = minor.
       article(13, PartyType.INSTITUTION, null, range(7), Set.of()),
       article(14, PartyType.INSTITUTION, null, range(8), Set.of()),
-      // Art. 15 para. 1 (item 1) grades by gravity (警告 … 暂停 … 终止备案); para. 2 (item 2) does not.
-      article(15, PartyType.INSTITUTION, null, Set.of(1, 2), Set.of(1)));
+      // Art. 15 para. 1 = item 1 (视情节给予警告、暂停评价活动、直至终止备案: a scale the officer chooses from at the
+      // decision, no 轻微/严重 split in the text); para. 2 = item 2, which also applies to 人员 (see partyFits).
+      article(15, PartyType.INSTITUTION, null, Set.of(1, 2), Set.of()));
 
   private final Properties texts = new Properties();
 
@@ -91,8 +93,8 @@ public class ViolationCatalog {
       problems.accept(prefix + "Article", "条款必须是第5条至第15条之一");
       return;
     }
-    if (party != null && a.party() != party) {
-      problems.accept(prefix + "Article", "第" + article + "条不适用于" + party.label());
+    if (party != null && !partyFits(a, item, party)) {
+      problems.accept(prefix + "Article", "第" + article + "条" + (article == 15 ? "第" + item + "项" : "") + "不适用于" + party.label());
       return;
     }
     if (a.staffRole() != null && staffRole != null && a.staffRole() != staffRole) {
@@ -114,6 +116,14 @@ public class ViolationCatalog {
       // 002 Annex 2 Art. 13(1): Art. 12 cases 情节严重 are Art. 13 item 1, with its own sanctions.
       problems.accept(severityField(prefix), "第十二条所列情况情节严重的，应认定为第十三条第（一）项");
     }
+  }
+
+  /**
+   * 002 Annex 2 Art. 15 para. 2: "对造成上述问题的相关机构、人员" — the data-security item applies to staff as well as to
+   * institutions (any staff role).
+   */
+  private static boolean partyFits(Article a, Integer item, PartyType party) {
+    return a.party() == party || (a.number() == 15 && Integer.valueOf(2).equals(item) && party == PartyType.STAFF);
   }
 
   private static String severityField(String prefix) {

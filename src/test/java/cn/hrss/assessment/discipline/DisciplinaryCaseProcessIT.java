@@ -256,7 +256,8 @@ class DisciplinaryCaseProcessIT {
 
     String second = open(DisciplineFixtures.institution(org.name(), org.filingCode(), null));
     determine(second, 13, 7, null);
-    assertThat(service.find(second).orElseThrow().proposedSanctions()).isEqualTo("TERMINATE_FILING");
+    // 002 Annex 2 Art. 14: 终止备案。对涉及的相关证书及数据等及时作出相应处理 (both sentences).
+    assertThat(service.find(second).orElseThrow().proposedSanctions()).isEqualTo("TERMINATE_FILING,HANDLE_CERTIFICATES_AND_DATA");
     passStatementWindow(second);
     decide(second, "discipline", true);
     assertThat(registry.findByFilingCode(org.filingCode()).orElseThrow().status()).isEqualTo(InstitutionStatus.TERMINATED);
@@ -357,6 +358,186 @@ class DisciplinaryCaseProcessIT {
         .contains("REVOKE_EXAMINER_CERTIFICATE");
   }
 
+
+  // --- issue 18: discretionary sanctions (视情况/视情节) chosen at the decision, and the items put right
+
+  @Test
+  void aDiscretionarySanctionChosen_isInTheLettersTheExecutionTheArchiveAndTheView() {
+    Institution org = DisciplineFixtures.institution(registry, "宣传违规培训评价有限公司", "org-credit@example.cn");
+    String caseNo = open(DisciplineFixtures.institution(org.name(), org.filingCode(), "org-credit@example.cn"));
+    determine(caseNo, 13, 2, null);
+    DisciplineCase proposed = service.find(caseNo).orElseThrow();
+    assertThat(proposed.proposedDiscretionary()).isEqualTo("CREDIT_RECORD,PUBLIC_ANNOUNCEMENT");
+    assertThat(runtime.getVariable(instance(caseNo).getId(), "proposedDiscretionarySanctions"))
+        .isEqualTo("CREDIT_RECORD,PUBLIC_ANNOUNCEMENT");
+    // Art. 17: the notice of intent tells what may be imposed at discretion.
+    assertThat(bodyTo("org-credit@example.cn", "处理告知书")).contains("视情况", "列入诚信不良档案", "向社会公布");
+    passStatementWindow(caseNo);
+
+    decide(caseNo, "[{\"code\": \"CREDIT_RECORD\", \"reason\": \"在规定区域外组织评价三次\"}]");
+
+    DisciplineCase decided = service.find(caseNo).orElseThrow();
+    assertThat(decided.finalSanctions()).isEqualTo("WARNING,SUSPEND_FOR_RECTIFICATION,CREDIT_RECORD");
+    assertThat(bodyTo("org-credit@example.cn", "处理决定书"))
+        .contains("- 列入诚信不良档案\n", "列入诚信不良档案：在规定区域外组织评价三次").doesNotContain("- 向社会公布");
+    assertThat(service.sanctions(caseNo)).extracting(DisciplineCaseRepository.ExecutedSanction::code)
+        .containsExactly("WARNING", "SUSPEND_FOR_RECTIFICATION", "CREDIT_RECORD");
+    assertThat(archive.entriesOf(caseNo)).filteredOn(e -> e.kind().equals("DECISION")).singleElement()
+        .satisfies(e -> assertThat(e.content()).contains("CREDIT_RECORD", "在规定区域外组织评价三次"));
+    Map<String, Object> view = views.of(decided, true);
+    assertThat(view.get("proposedDiscretionarySanctions")).asList().hasSize(2);
+    assertThat(view.get("discretionarySanctions")).asList().singleElement()
+        .satisfies(d -> assertThat(d.toString()).contains("code=CREDIT_RECORD", "reason=在规定区域外组织评价三次"));
+    passAppealWindow(caseNo);
+    assertThat(archive.entriesOf(caseNo)).filteredOn(e -> e.kind().equals("CASE_CLOSED")).singleElement()
+        .satisfies(e -> assertThat(e.content()).contains("\"code\":\"CREDIT_RECORD\"", "在规定区域外组织评价三次"));
+  }
+
+  @Test
+  void aDiscretionarySanctionOutsideTheProposal_isRefusedAndNothingIsDecided() {
+    Institution org = DisciplineFixtures.institution(registry, "越权处理测试有限公司", "org-outside@example.cn");
+    String caseNo = open(DisciplineFixtures.institution(org.name(), org.filingCode(), null));
+    determine(caseNo, 13, 3, null);
+    passStatementWindow(caseNo);
+    // Art. 13 allows no termination: that is Art. 14's.
+    assertThatThrownBy(() -> decide(caseNo, "[{\"code\": \"TERMINATE_FILING\", \"reason\": \"情节恶劣\"}]"))
+        .hasMessageContaining("discretionarySanctions").hasMessageContaining("不在本案可视情况给予的处理之内");
+    assertThatThrownBy(() -> decide(caseNo, "[{\"code\": \"PUBLIC_ANNOUNCEMENT\", \"reason\": \"\"}]"))
+        .hasMessageContaining("须说明理由");
+    assertThat(instance(caseNo)).isWaitingAt(Ids.ISSUE_DECISION);
+    assertThat(service.find(caseNo).orElseThrow().finalSanctions()).isNull();
+    assertThat(registry.findByFilingCode(org.filingCode()).orElseThrow().status()).isEqualTo(InstitutionStatus.ACTIVE);
+  }
+
+  @Test
+  void article15Paragraph1_theOfficerChoosesTheStep_andTheReviewAmendsIt() {
+    Institution org = DisciplineFixtures.institution(registry, "数据错误培训评价有限公司", "org-data@example.cn");
+    String caseNo = open(DisciplineFixtures.institution(org.name(), org.filingCode(), "org-data@example.cn"));
+    determine(caseNo, 15, 1, null);
+    assertThat(service.find(caseNo).orElseThrow().proposedSanctions()).isEqualTo("REVOKE_CERTIFICATE_DATA");
+    passStatementWindow(caseNo);
+    assertThatThrownBy(() -> decide(caseNo, "[]")).hasMessageContaining("第十五条第一款");
+    decide(caseNo, "[{\"code\": \"WARNING\", \"reason\": \"首次上传错误数据\"}]");
+    assertThat(service.sanctions(caseNo)).extracting(DisciplineCaseRepository.ExecutedSanction::code)
+        .containsExactly("REVOKE_CERTIFICATE_DATA", "WARNING");
+    assertThat(registry.findByFilingCode(org.filingCode()).orElseThrow().status()).isEqualTo(InstitutionStatus.ACTIVE);
+
+    service.submitAppeal(caseNo, "数据已更正。");
+    // The review may not impose what Art. 15 para. 1 does not allow ...
+    assertThatThrownBy(() -> complete(caseNo, Ids.REVIEW, "reviewer", REVIEWER, Map.of("reviewOutcome", "AMEND",
+        "reviewReasoning", "改判", "amendedArticle", 15, "amendedItem", 1,
+        "amendedDiscretionarySanctions", "[{\"code\": \"CREDIT_RECORD\", \"reason\": \"x\"}]")))
+        .hasMessageContaining("amendedDiscretionarySanctions");
+    // ... and may drop the warning and impose a suspension instead.
+    complete(caseNo, Ids.REVIEW, "reviewer", REVIEWER, Map.of("reviewOutcome", "AMEND", "reviewReasoning", "错误数据涉及多个批次",
+        "amendedArticle", 15, "amendedItem", 1,
+        "amendedDiscretionarySanctions", "[{\"code\": \"SUSPEND_ACTIVITIES\", \"reason\": \"错误数据涉及多个批次\"}]"));
+    jobs.runDue();
+    assertThat(instance(caseNo)).hasPassed(Ids.ADJUST, Ids.SERVE_REVIEW).isEnded();
+    assertThat(service.find(caseNo).orElseThrow().finalSanctions()).isEqualTo("REVOKE_CERTIFICATE_DATA,SUSPEND_ACTIVITIES");
+    assertThat(service.sanctions(caseNo)).filteredOn(x -> x.undoneAt() == null)
+        .extracting(DisciplineCaseRepository.ExecutedSanction::code).containsExactly("REVOKE_CERTIFICATE_DATA", "SUSPEND_ACTIVITIES");
+    assertThat(registry.findByFilingCode(org.filingCode()).orElseThrow().status()).isEqualTo(InstitutionStatus.SUSPENDED);
+    assertThat(bodyTo("org-data@example.cn", "复核决定书")).contains("暂停评价活动：错误数据涉及多个批次").doesNotContain("警告：");
+  }
+
+  @Test
+  void article8_certificatesAreInvalidatedOnlyWhereSomeWereIssued() {
+    String none = open(DisciplineFixtures.candidate("事后甲", DisciplineFixtures.idNumber(), "after1@example.cn", school.filingCode()));
+    determine(none, 8, 6, null, Map.of("certificatesIssued", "false"));
+    assertThat(service.find(none).orElseThrow().proposedSanctions()).isEqualTo("CANCEL_ALL_SCORES,BAN_CURRENT_YEAR");
+    String issued = open(DisciplineFixtures.candidate("事后乙", DisciplineFixtures.idNumber(), "after2@example.cn", school.filingCode()));
+    assertThatThrownBy(() -> determine(issued, 8, 6, null)).hasMessageContaining("certificatesIssued");
+    determine(issued, 8, 6, null, Map.of("certificatesIssued", true));
+    assertThat(service.find(issued).orElseThrow().proposedSanctions())
+        .isEqualTo("CANCEL_ALL_SCORES,BAN_CURRENT_YEAR,INVALIDATE_CERTIFICATES,REVOKE_CERTIFICATE_DATA");
+  }
+
+  @Test
+  void article14Item6_needsAWarningAndAFindingAfterTheRectification() {
+    Institution org = DisciplineFixtures.institution(registry, "整改期间培训评价有限公司", "org-rect@example.cn");
+    String direct = open(DisciplineFixtures.institution(org.name(), org.filingCode(), null));
+    assertThatThrownBy(() -> determine(direct, 14, 6, null)).hasMessageContaining("整改期");
+    determine(direct, 13, 2, null);
+    passStatementWindow(direct);
+    decide(direct, "discipline", true);
+    passAppealWindow(direct);
+    assertThat(registry.findByFilingCode(org.filingCode()).orElseThrow().status()).isEqualTo(InstitutionStatus.SUSPENDED);
+
+    // Found again while still under rectification: no re-offence "整改后", an Art. 13 case again.
+    String during = open(DisciplineFixtures.institution(org.name(), org.filingCode(), null));
+    assertThatThrownBy(() -> determine(during, 14, 6, null)).hasMessageContaining("整改期");
+    determine(during, 13, 5, null);
+    assertThat(service.find(during).orElseThrow().proposedSanctions()).isEqualTo("WARNING,SUSPEND_FOR_RECTIFICATION");
+
+    // After the rectification deadline: Art. 14(6) applies, chosen directly or found through Art. 13.
+    LocalDate deadline = registry.findByFilingCode(org.filingCode()).orElseThrow().rectificationDeadline();
+    jobs.moveClockTo(deadline.plusDays(1).atTime(9, 0));
+    String after = open(DisciplineFixtures.institution(org.name(), org.filingCode(), null));
+    determine(after, 14, 6, null);
+    assertThat(service.find(after).orElseThrow().proposedSanctions()).isEqualTo("TERMINATE_FILING,HANDLE_CERTIFICATES_AND_DATA");
+  }
+
+  @Test
+  void anAmendmentThatDoesNotRestateTheDiscretionarySanctionsKeepsThoseStillAllowed() {
+    Institution org = DisciplineFixtures.institution(registry, "复核保留培训评价有限公司", "org-keep@example.cn");
+    String caseNo = open(DisciplineFixtures.institution(org.name(), org.filingCode(), "org-keep@example.cn"));
+    determine(caseNo, 13, 4, "SERIOUS");
+    passStatementWindow(caseNo);
+    decide(caseNo, "[{\"code\": \"PUBLIC_ANNOUNCEMENT\", \"reason\": \"广告覆盖全省\"}]");
+    service.submitAppeal(caseNo, "情节不属严重。");
+    complete(caseNo, Ids.REVIEW, "reviewer", REVIEWER, Map.of("reviewOutcome", "AMEND", "reviewReasoning", "改为情节轻微",
+        "amendedArticle", 13, "amendedItem", 4, "amendedSeverity", "MINOR", "amendedDiscretionarySanctions", ""));
+    jobs.runDue();
+    // 000 §三: the referral goes with the gravity; the announcement chosen at the decision stays (Art. 13 allows it).
+    assertThat(service.find(caseNo).orElseThrow().finalSanctions())
+        .isEqualTo("WARNING,SUSPEND_FOR_RECTIFICATION,ADMINISTRATIVE_PENALTY,PUBLIC_ANNOUNCEMENT");
+    assertThat(bodyTo("org-keep@example.cn", "复核决定书")).contains("向社会公布：广告覆盖全省").doesNotContain("- 移送有关部门处理");
+  }
+
+  @Test
+  void aReferralRecordsTheBodyItGoesTo() {
+    // 002 Annex 2 Art. 7: 情节严重的……移送有关部门; 000 §三 separates 纪检监察机关 from 公安机关.
+    String caseNo = open(DisciplineFixtures.candidate("移送考生", DisciplineFixtures.idNumber(), "referral@example.cn", school.filingCode()));
+    determine(caseNo, 7, 5, "SERIOUS");
+    passStatementWindow(caseNo);
+    assertThatThrownBy(() -> complete(caseNo, Ids.ISSUE_DECISION, "discipline", OFFICER,
+        Map.of("decisionApproved", true, "referralAuthority", "COURT"))).hasMessageContaining("referralAuthority");
+    complete(caseNo, Ids.ISSUE_DECISION, "discipline", OFFICER, Map.of("decisionApproved", true, "referralAuthority", "POLICE"));
+    jobs.runDue();
+    assertThat(service.find(caseNo).orElseThrow().referralAuthority()).isEqualTo("POLICE");
+    assertThat(bodyTo("referral@example.cn", "处理决定书")).contains("移送有关部门处理", "移送机关：公安机关");
+  }
+
+  @Test
+  void article6_theBanIsForTheYearOfTheAssessment_notTheYearOfExecution() {
+    // 002 Annex 2 Art. 6: 当年不得参加评价 — an assessment on 28 December 2026, decided in January 2027.
+    jobs.moveClockTo(LocalDateTime.of(2026, 12, 28, 9, 0));
+    String id = DisciplineFixtures.idNumber();
+    String caseNo = open(DisciplineFixtures.candidate("年末考生", id, "yearend@example.cn", school.filingCode(), "2026-12-28"));
+    determine(caseNo, 6, 1, null);
+    passStatementWindow(caseNo);
+    decide(caseNo, "discipline", true);
+    assertThat(service.sanctions(caseNo)).filteredOn(x -> x.code().equals("BAN_CURRENT_YEAR")).singleElement()
+        .satisfies(x -> {
+          assertThat(x.executedAt().atZone(Jobs.ZONE).getYear()).isEqualTo(2027);
+          assertThat(x.until()).isEqualTo(LocalDate.of(2026, 12, 31));
+        });
+    assertThat(service.activeBans(id)).as("2026 is over: nothing left to enforce in 2027").isEmpty();
+  }
+
+  @Test
+  void article6_withoutAnAssessmentDateTheYearOfTheReportCounts() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 12, 28, 9, 0));
+    String id = DisciplineFixtures.idNumber();
+    String caseNo = open(DisciplineFixtures.candidate("无日期考生", id, "nodate@example.cn", school.filingCode()));
+    determine(caseNo, 6, 2, null);
+    passStatementWindow(caseNo);
+    decide(caseNo, "discipline", true);
+    assertThat(service.sanctions(caseNo)).filteredOn(x -> x.code().equals("BAN_CURRENT_YEAR")).singleElement()
+        .satisfies(x -> assertThat(x.until()).isEqualTo(LocalDate.of(2026, 12, 31)));
+  }
+
   // --- helpers
 
   /** Executes the case's due jobs, except the one before {@code activityId}, which it returns once it exists. */
@@ -388,7 +569,11 @@ class DisciplinaryCaseProcessIT {
   }
 
   private void determine(String caseNo, int article, int item, String severity) {
-    Map<String, Object> v = new HashMap<>();
+    determine(caseNo, article, item, severity, Map.of());
+  }
+
+  private void determine(String caseNo, int article, int item, String severity, Map<String, Object> more) {
+    Map<String, Object> v = new HashMap<>(more);
     v.put("violationArticle", article);
     v.put("violationItem", item);
     if (severity != null) {
@@ -401,6 +586,12 @@ class DisciplinaryCaseProcessIT {
 
   private void decide(String caseNo, String user, boolean approved) {
     complete(caseNo, Ids.ISSUE_DECISION, user, OFFICER, Map.of("decisionApproved", approved, "decisionNote", "同意"));
+    jobs.runDue();
+  }
+
+  private void decide(String caseNo, String discretionarySanctions) {
+    complete(caseNo, Ids.ISSUE_DECISION, "discipline", OFFICER,
+        Map.of("decisionApproved", true, "decisionNote", "同意", "discretionarySanctions", discretionarySanctions));
     jobs.runDue();
   }
 

@@ -180,6 +180,32 @@ class DisciplineApiIT {
   }
 
   @Test
+  void theAssessmentDateIsCheckedAtIntake_andAnsweredWithTheCase() {
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM discipline_case", Integer.class);
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), cn.hrss.assessment.support.Jobs.ZONE);
+    for (String bad : List.of("2026-13-01", today.plusDays(1).toString())) { // not a date; after today
+      Map<String, Object> body = intake("CANDIDATE", "EXAM_SITE_REPORT", Map.of("name", "日期考生", "idNumber",
+          DisciplineFixtures.idNumber()), null, List.of("考务员 甲", "考务员 乙"), true, school.filingCode());
+      body.put("assessmentDate", bad);
+      ResponseEntity<JsonNode> refused = post("/api/discipline/cases", officer(), body);
+      assertThat(refused.getStatusCode().value()).as(bad).isEqualTo(400);
+      assertThat(refused.getBody().get("errors").toString()).as(bad).contains("assessmentDate");
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM discipline_case", Integer.class)).isEqualTo(before);
+
+    Map<String, Object> body = intake("CANDIDATE", "EXAM_SITE_REPORT", Map.of("name", "日期考生", "idNumber",
+        DisciplineFixtures.idNumber()), null, List.of("考务员 甲", "考务员 乙"), true, school.filingCode());
+    body.put("assessmentDate", today.minusDays(2).toString());
+    ResponseEntity<JsonNode> created = post("/api/discipline/cases", officer(), body);
+    assertThat(created.getStatusCode().value()).isEqualTo(201);
+    JsonNode view = http.exchange("/api/discipline/cases/" + created.getBody().get("caseNo").asText(), HttpMethod.GET,
+        new HttpEntity<>(headers(officer())), JsonNode.class).getBody();
+    assertThat(view.get("assessmentDate").asText()).isEqualTo(today.minusDays(2).toString());
+    assertThat(view.get("proposedDiscretionarySanctions").isArray()).isTrue();
+  }
+
+  @Test
   void theAnnouncementsPageIsPublic() {
     ResponseEntity<String> page = http.getForEntity("/announcements", String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);

@@ -41,6 +41,13 @@ final class DisciplineFixtures {
         List.of("考务员 王五", "考务员 赵六"), true, institutionCode, null);
   }
 
+  /** A candidate reported at an assessment held on {@code assessmentDate} (yyyy-MM-dd). */
+  static CaseIntake candidate(String name, String idNumber, String email, String institutionCode, String assessmentDate) {
+    CaseIntake c = candidate(name, idNumber, email, institutionCode);
+    return new CaseIntake(c.partyType(), c.source(), c.party(), c.partyEmail(), c.facts(), c.reporters(),
+        c.siteHeadConfirmed(), c.institutionFilingCode(), c.authorityReference(), assessmentDate);
+  }
+
   static CaseIntake staff(String name, String idNumber, String role, String institutionCode) {
     return new CaseIntake("STAFF", "SUPERVISION", new CaseIntake.Party(name, idNumber, null, role), "staff@example.cn",
         "阅卷中未按评分标准评分。", null, null, institutionCode, null);
