@@ -51,11 +51,7 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
     body.put("title", DatabaseOutage.TITLE);
     body.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     body.put("detail", DatabaseOutage.DETAIL);
-    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-    response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(JSON.writeValueAsString(body));
+    write(response, MediaType.APPLICATION_PROBLEM_JSON_VALUE, body);
   }
 
   /** Camunda's REST APIs (engine REST; the webapps' copy of it, which Tasklist and Cockpit call). */
@@ -69,9 +65,13 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", DatabaseOutage.ENGINE_ERROR_TYPE);
     body.put("message", DatabaseOutage.DETAIL);
+    write(response, MediaType.APPLICATION_JSON_VALUE, body);
+  }
+
+  private static void write(HttpServletResponse response, String contentType, Map<String, Object> body) throws IOException {
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setContentType(contentType);
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write(JSON.writeValueAsString(body));
   }

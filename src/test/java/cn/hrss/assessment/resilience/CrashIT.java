@@ -54,17 +54,7 @@ class CrashIT {
     try (ApplicationJvm app = ApplicationJvm.of("crash-app",
         Resilience.applicationProperties(url, Resilience.materialsDirectory("crash")))) {
       app.start(Duration.ofMinutes(3));
-      DrivenCase.Apps apps = new DrivenCase.Apps() {
-        @Override
-        public String intake() {
-          return app.baseUrl();
-        }
-
-        @Override
-        public String office() {
-          return app.baseUrl();
-        }
-      };
+      DrivenCase.Apps apps = DrivenCase.Apps.of(app);
 
       // The institution the disciplinary cases concern: filed first, before the crash window.
       FilingCase institution = new FilingCase(1, http, db, apps);

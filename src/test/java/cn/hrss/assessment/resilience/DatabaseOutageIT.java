@@ -68,17 +68,7 @@ class DatabaseOutageIT {
       properties.put("spring.datasource.hikari.connection-timeout", "3000");
       try (ApplicationJvm app = ApplicationJvm.of("outage-app", properties)) {
         app.start(Duration.ofMinutes(3));
-        DrivenCase.Apps apps = new DrivenCase.Apps() {
-          @Override
-          public String intake() {
-            return app.baseUrl();
-          }
-
-          @Override
-          public String office() {
-            return app.baseUrl();
-          }
-        };
+        DrivenCase.Apps apps = DrivenCase.Apps.of(app);
         FilingCase institution = new FilingCase(1, http, db, apps);
         new CaseDriver(List.of(institution), 1).run(Duration.ofMinutes(2));
 

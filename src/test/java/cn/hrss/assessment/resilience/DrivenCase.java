@@ -54,6 +54,21 @@ abstract class DrivenCase {
     String intake();
 
     String office();
+
+    /** One application for both (its address is read at each request: the same across restarts). */
+    static Apps of(cn.hrss.assessment.support.ApplicationJvm app) {
+      return new Apps() {
+        @Override
+        public String intake() {
+          return app.baseUrl();
+        }
+
+        @Override
+        public String office() {
+          return app.baseUrl();
+        }
+      };
+    }
   }
 
   DrivenCase(String marker, Http http, JdbcTemplate db, Apps apps) {

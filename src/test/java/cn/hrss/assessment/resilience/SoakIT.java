@@ -68,17 +68,7 @@ class SoakIT {
     try (ApplicationJvm app = ApplicationJvm.of("soak-app", properties)
         .withJvmOptions(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC"))) {
       app.start(Duration.ofMinutes(3));
-      DrivenCase.Apps apps = new DrivenCase.Apps() {
-        @Override
-        public String intake() {
-          return app.baseUrl();
-        }
-
-        @Override
-        public String office() {
-          return app.baseUrl();
-        }
-      };
+      DrivenCase.Apps apps = DrivenCase.Apps.of(app);
       FilingCase institution = new FilingCase(1, http, db, apps);
       new CaseDriver(List.of(institution), 1).run(Duration.ofMinutes(2));
       String filingCode = institution.filingCode();

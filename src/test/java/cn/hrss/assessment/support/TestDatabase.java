@@ -60,19 +60,22 @@ public final class TestDatabase {
    */
   public static EmbeddedPostgres startOwnServer(Path dataDirectory, int port) {
     try {
-      return EmbeddedPostgres.builder()
-          .setPgBinaryResolver(new RootlessPgBinaryResolver(workingDirectory()))
-          .setDataDirectory(dataDirectory)
-          .setCleanDataDirectory(false)
-          .setPort(port)
-          .setLocaleConfig("locale", "C")
-          .setServerConfig("fsync", "off")
-          .setServerConfig("full_page_writes", "off")
-          .setPGStartupWait(Duration.ofSeconds(60))
-          .start();
+      return configured(EmbeddedPostgres.builder(), dataDirectory).setCleanDataDirectory(false).setPort(port).start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start an embedded PostgreSQL on port " + port, e);
     }
+  }
+
+  /** What every server of the tests shares: our binaries, C locale, no fsync, a patient start. */
+  private static EmbeddedPostgres.Builder configured(EmbeddedPostgres.Builder builder, Path dataDirectory) {
+    return builder
+        .setPgBinaryResolver(new RootlessPgBinaryResolver(workingDirectory()))
+        .setDataDirectory(dataDirectory)
+        .setLocaleConfig("locale", "C")
+        .setServerConfig("fsync", "off")
+        .setServerConfig("full_page_writes", "off")
+        // The machine is shared: a slow initdb/start must not fail the build.
+        .setPGStartupWait(Duration.ofSeconds(60));
   }
 
   /** zonky's working directory: binaries, our repackaged archive, data directories. */
@@ -100,15 +103,7 @@ public final class TestDatabase {
               .setServerConfig("logging_collector", "on")
               .setServerConfig("log_directory", Path.of("target", "pg-log").toAbsolutePath().toString());
         }
-        return builder
-            .setPgBinaryResolver(new RootlessPgBinaryResolver(workingDirectory))
-            .setDataDirectory(workingDirectory.resolve("data-" + UUID.randomUUID()))
-            .setLocaleConfig("locale", "C")
-            .setServerConfig("fsync", "off")
-            .setServerConfig("full_page_writes", "off")
-            // The machine is shared: a slow initdb/start must not fail the build.
-            .setPGStartupWait(Duration.ofSeconds(60))
-            .start();
+        return configured(builder, workingDirectory.resolve("data-" + UUID.randomUUID())).start();
       } catch (IOException e) {
         throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
       }
