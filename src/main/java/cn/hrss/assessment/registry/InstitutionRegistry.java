@@ -49,7 +49,32 @@ public interface InstitutionRegistry {
    * 002 Annex 2 Art. 14 / 004 Art. 24: TERMINATED; the code goes to the 废置库 for ever. Terminating a national
    * employer terminates its branches too (their filing rests on the employer's ministry receipt).
    */
-  void terminate(String filingCode, String reason);
+  default void terminate(String filingCode, String reason) {
+    terminate(filingCode, reason, TerminationKind.DISCIPLINARY);
+  }
+
+  /** The same, recording how the filing ended (004 Art. 24 voluntary notice, or a sanction). */
+  void terminate(String filingCode, String reason, TerminationKind kind);
+
+  /**
+   * The institution with its row locked until the transaction ends: procedures that must not interleave with a
+   * status change (a renewal or change submitted while the institution terminates) take it first.
+   *
+   * @throws InstitutionNotFoundException unknown code
+   */
+  Institution lock(String filingCode);
+
+  /** Records that the institution's latest filing event was reported to the level above (004 Art. 10). */
+  void markReportedUpwards(String filingCode);
+
+  /**
+   * Institutions and branches whose stored status is ACTIVE or SUSPENDED (not terminated) and whose validity ends
+   * on or before {@code lastDay}: the expiry sweep's candidates (监督管理办法 Art. 21(7)).
+   */
+  List<Institution> inForceEndingBy(LocalDate lastDay);
+
+  /** Records the lapse of a filing in its status history (the status EXPIRED itself is derived). */
+  void recordLapse(String filingCode, String reason);
 
   /**
    * 004 Art. 23: renewal evaluated and granted before expiry → validity + 3 years from the current end.
@@ -74,4 +99,7 @@ public interface InstitutionRegistry {
 
   /** The public directory: employers and organisations with their branches (branches never at top level). */
   List<DirectoryEntry> directory(DirectoryQuery query);
+
+  /** One page ({@code page} from 0) of the directory, ordered by province and filing code, with the total. */
+  DirectoryPage directory(DirectoryQuery query, int page, int size);
 }
