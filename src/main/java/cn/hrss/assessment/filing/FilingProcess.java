@@ -9,6 +9,12 @@ public final class FilingProcess {
 
   public static final String KEY = "InstitutionFilingProcess";
   public static final String BRANCH_KEY = "BranchFilingProcess";
+  /** 004 Art. 23: renewal (延续) runs acceptance, expert review and decision on an application of its own. */
+  public static final String RENEWAL_KEY = "InstitutionRenewalProcess";
+  /** 004 Art. 22: a change of occupations or levels, evaluated under the filing conditions and procedure. */
+  public static final String SCOPE_CHANGE_KEY = "InstitutionScopeChangeProcess";
+  /** Processes whose business key is an application number of {@code filing_application}. */
+  public static final java.util.List<String> APPLICATION_KEYS = java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY);
 
   /** Element ids of InstitutionFilingProcess. */
   public static final class Elements {

@@ -24,6 +24,8 @@ class FilingReceipts {
     Map<String, Object> values = new HashMap<>(model.contribute(FilingProcess.KEY, application.applicationNo()));
     values.put("caseRef", application.applicationNo());
     values.put(FilingProcess.Vars.INSTITUTION_TYPE, application.institutionType());
-    return notifications.renderHtml("filing-receipt", values);
+    // A renewal's receipt is the renewal letter (004 Art. 23), with the same code and the new validity.
+    return notifications.renderHtml("RENEWAL".equals(application.kind()) ? "institution-renewed" : "filing-receipt",
+        values);
   }
 }

@@ -1,0 +1,285 @@
+package cn.hrss.assessment.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hrss.assessment.filing.Applications;
+import cn.hrss.assessment.filing.FilingApplication;
+import cn.hrss.assessment.registry.InstitutionRegistry;
+import cn.hrss.assessment.support.IntegrationTest;
+import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.TestMail;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The endpoints after filing through HTTP (CONTRACT.md "After filing"), on H2 and PostgreSQL: the institution is
+ * filed through {@code POST /api/filings} on 2023-06-01 (valid until 2026-06-01) and acts with that application's
+ * token; officers' tasks are completed as the officers; mail goes to GreenMail.
+ */
+@IntegrationTest
+class InstitutionLifecycleApiIT {
+
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired IdentityService identity;
+  @Autowired Jobs jobs;
+  @Autowired InstitutionRegistry registry;
+  @Autowired LifecycleProperties properties;
+
+  record Filed(String filingCode, String token, String applicationNo) {}
+
+  @BeforeEach
+  void setUp() {
+    TestMail.reset();
+    jobs.moveClockTo(LocalDateTime.of(2023, 6, 1, 10, 0));
+  }
+
+  @AfterEach
+  void tearDown() {
+    List<String> running = runtime.createProcessInstanceQuery()
+        .processDefinitionKeyIn("InstitutionFilingProcess", "InstitutionRenewalProcess").list().stream()
+        .map(ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtime.deleteProcessInstancesIfExists(running, "test finished", true, true, false);
+    }
+    jobs.resetClock();
+  }
+
+  @Test
+  void renewalTwoMonthsBeforeExpiryEndsWithThreeMoreYearsAndANewReceipt() {
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 1, 9, 0)); // 4 months before
+    ResponseEntity<JsonNode> early = renew(filed.filingCode(), filed.token());
+    assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(early.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(early.getBody().get("detail").asText()).contains("2026年3月1日");
+
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0)); // 2 months before
+    assertThat(renew(filed.filingCode(), null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    Filed other = file();
+    assertThat(renew(filed.filingCode(), other.token()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(renew("S000041999999", filed.token()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    ResponseEntity<JsonNode> created = renew(filed.filingCode(), filed.token());
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    String renewalToken = created.getBody().get("accessToken").asText();
+    assertThat(created.getHeaders().getLocation()).hasToString("/api/filings/" + no);
+    // One open renewal per institution.
+    assertThat(renew(filed.filingCode(), filed.token()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+    JsonNode status = status(no, renewalToken);
+    assertThat(status.get("stage").asText()).isEqualTo("受理审查中");
+    assertThat(status.get("currentSteps").toString()).contains("受理审查");
+
+    drive(no, "APPROVE");
+    status = status(no, renewalToken);
+    assertThat(status.get("status").asText()).isEqualTo("FILED");
+    assertThat(status.get("filingCode").asText()).isEqualTo(filed.filingCode());
+    assertThat(status.get("validUntil").asText()).isEqualTo("2029-06-01");
+    String receiptNo = status.get("receiptNo").asText();
+    assertThat(receiptNo).startsWith("HZ2026");
+
+    ResponseEntity<String> receipt = http.exchange("/api/filings/" + no + "/receipt", HttpMethod.GET,
+        new HttpEntity<>(bearer(renewalToken)), String.class);
+    assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(receipt.getBody()).contains("延续备案回执", receiptNo, filed.filingCode(), "2029年6月1日");
+
+    JsonNode entry = directory("?q=" + filed.filingCode()).getBody().get(0);
+    assertThat(entry.get("validUntil").asText()).isEqualTo("2029-06-01");
+    assertThat(entry.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(entry.get("reportedUpwardsAt").isNull()).isFalse();
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(LifecycleFixtures.EMAIL))
+        .contains("关于同意郑州示例延续机床有限公司延续备案的函（延续备案回执 " + receiptNo + "）");
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(properties.ministryEmail()))
+        .contains("评价机构延续备案报备（" + filed.filingCode() + "）");
+  }
+
+  @Test
+  void anExpiredFilingCannotBeRenewedAndShowsExpiredInTheDirectory() {
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2026, 6, 2, 9, 0));
+    ResponseEntity<JsonNode> refused = renew(filed.filingCode(), filed.token());
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody().get("detail").asText()).contains("重新申请备案");
+    JsonNode entry = directory("?q=" + filed.filingCode()).getBody().get(0);
+    assertThat(entry.get("status").asText()).isEqualTo("EXPIRED");
+    assertThat(entry.get("terminationKind").asText()).isEqualTo("LAPSED");
+    assertThat(directory("?status=EXPIRED&q=" + filed.filingCode()).getBody()).hasSize(1);
+    assertThat(directory("?status=ACTIVE&q=" + filed.filingCode()).getBody()).isEmpty();
+  }
+
+  @Test
+  void voluntaryTerminationRetiresTheCodeWithdrawsTheOpenRenewalAndConfirmsToBoth() {
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    String renewalNo = renew(filed.filingCode(), filed.token()).getBody().get("applicationNo").asText();
+
+    ResponseEntity<JsonNode> invalid = terminate(filed.filingCode(), filed.token(), Map.of("reason", " "));
+    assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(invalid.getBody().get("errors").get(0).get("field").asText()).isEqualTo("reason");
+    assertThat(registry.findByFilingCode(filed.filingCode()).orElseThrow().status().name()).isEqualTo("ACTIVE");
+    Filed other = file();
+    assertThat(terminate(filed.filingCode(), other.token(), Map.of("reason", "业务调整")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    ResponseEntity<JsonNode> done = terminate(filed.filingCode(), filed.token(), Map.of("reason", "业务调整，不再开展评价"));
+    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(done.getBody().get("terminationKind").asText()).isEqualTo("VOLUNTARY");
+    assertThat(done.getBody().get("withdrawnApplications").toString()).contains(renewalNo);
+    assertThat(terminate(filed.filingCode(), filed.token(), Map.of("reason", "再次")).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+
+    assertThat(registry.isRetired(filed.filingCode())).isTrue();
+    assertThat(directory("?q=" + filed.filingCode()).getBody()).isEmpty();
+    JsonNode entry = directory("?includeTerminated=true&q=" + filed.filingCode()).getBody().get(0);
+    assertThat(entry.get("status").asText()).isEqualTo("TERMINATED");
+    assertThat(entry.get("terminationKind").asText()).isEqualTo("VOLUNTARY");
+    assertThat(entry.get("reportedUpwardsAt").isNull()).isFalse();
+    JsonNode renewal = http.withBasicAuth("officer", "officer").getForEntity("/api/filings/" + renewalNo, JsonNode.class)
+        .getBody();
+    assertThat(renewal.get("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(renewal.get("history").toString()).contains("主动注销备案");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(renewalNo)
+        .processDefinitionKey("InstitutionRenewalProcess").count()).isZero();
+
+    jobs.runDue();
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(LifecycleFixtures.EMAIL))
+        .contains("评价机构注销备案确认（" + filed.filingCode() + "）");
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(properties.departmentEmail()))
+        .contains("评价机构注销备案确认（" + filed.filingCode() + "）");
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(properties.ministryEmail()))
+        .contains("评价机构注销备案报备（" + filed.filingCode() + "）");
+    // A renewal after termination: the qualification has ended, file anew.
+    assertThat(renew(filed.filingCode(), filed.token()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void directoryPagesWithATotalAndRefusesOversizedPages() {
+    file();
+    file();
+    file();
+    ResponseEntity<JsonNode> first = directory("?size=2&page=0");
+    long total = Long.parseLong(first.getHeaders().getFirst("X-Total-Count"));
+    assertThat(total).isGreaterThanOrEqualTo(3);
+    assertThat(first.getBody()).hasSize(2);
+    ResponseEntity<JsonNode> last = directory("?size=2&page=" + ((total - 1) / 2));
+    assertThat(last.getBody()).hasSize((int) (total % 2 == 0 ? 2 : 1));
+    assertThat(directory("?size=2&page=" + (total / 2 + 5)).getBody()).isEmpty();
+    ResponseEntity<JsonNode> tooLarge = directory("?size=201");
+    assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooLarge.getBody().get("errors").get(0).get("field").asText()).isEqualTo("size");
+    assertThat(directory("?status=GONE").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(directory("?validUntilFrom=2026-06-01&validUntilTo=2026-06-01").getStatusCode()).isEqualTo(HttpStatus.OK);
+    // The public page pages too.
+    ResponseEntity<String> page = http.getForEntity("/directory?page=0", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("共 " + total + " 家评价机构");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Files a provincial employer through the API and drives it to FILED as the officers would. */
+  Filed file() {
+    FilingApplication application = LifecycleFixtures.renewalApplication(LifecycleFixtures.freshEmployerCode());
+    ResponseEntity<JsonNode> created = http.postForEntity("/api/filings",
+        Applications.multipart(json, application, Map.of("备案申请表.pdf", LifecycleFixtures.PDF)), JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    drive(no, "APPROVE");
+    JsonNode status = status(no, created.getBody().get("accessToken").asText());
+    assertThat(status.get("status").asText()).isEqualTo("FILED");
+    return new Filed(status.get("filingCode").asText(), created.getBody().get("accessToken").asText(), no);
+  }
+
+  /** Acceptance, three PASS opinions, the decision. */
+  void drive(String applicationNo, String decision) {
+    complete(applicationNo, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"));
+    jobs.runDue();
+    for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(applicationNo)
+        .taskDefinitionKey("Task_ExpertReview").list()) {
+      completeAs(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
+    }
+    jobs.runDue();
+    complete(applicationNo, "Task_DecideFiling", Map.of("filingDecision", decision));
+    jobs.runDue();
+  }
+
+  void complete(String applicationNo, String key, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).taskDefinitionKey(key).singleResult();
+    assertThat(task).as(key + " of " + applicationNo).isNotNull();
+    completeAs(task, "officer", variables);
+  }
+
+  void completeAs(Task task, String user, Map<String, Object> variables) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      tasks.complete(task.getId(), new HashMap<>(variables));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  ResponseEntity<JsonNode> renew(String filingCode, String token) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("files", new org.springframework.core.io.ByteArrayResource(LifecycleFixtures.PDF) {
+      @Override
+      public String getFilename() {
+        return "延续申请表.pdf";
+      }
+    });
+    HttpHeaders headers = token == null ? new HttpHeaders() : bearer(token);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.exchange("/api/institutions/" + filingCode + "/renewals", HttpMethod.POST,
+        new HttpEntity<>(parts, headers), JsonNode.class);
+  }
+
+  ResponseEntity<JsonNode> terminate(String filingCode, String token, Map<String, Object> body) {
+    HttpHeaders headers = bearer(token);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange("/api/institutions/" + filingCode + "/termination", HttpMethod.POST,
+        new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  JsonNode status(String applicationNo, String token) {
+    ResponseEntity<JsonNode> status = http.exchange("/api/filings/" + applicationNo, HttpMethod.GET,
+        new HttpEntity<>(bearer(token)), JsonNode.class);
+    assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return status.getBody();
+  }
+
+  ResponseEntity<JsonNode> directory(String query) {
+    return http.getForEntity("/api/directory" + query, JsonNode.class);
+  }
+
+  static HttpHeaders bearer(String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    return headers;
+  }
+}
