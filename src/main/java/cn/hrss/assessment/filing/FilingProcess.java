@@ -13,8 +13,11 @@ public final class FilingProcess {
   public static final String RENEWAL_KEY = "InstitutionRenewalProcess";
   /** 004 Art. 22: a change of occupations or levels, evaluated under the filing conditions and procedure. */
   public static final String SCOPE_CHANGE_KEY = "InstitutionScopeChangeProcess";
+  /** 004 Art. 21: a change of basic information, confirmed by an officer. */
+  public static final String CHANGE_KEY = "InstitutionChangeProcess";
   /** Processes whose business key is an application number of {@code filing_application}. */
-  public static final java.util.List<String> APPLICATION_KEYS = java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY);
+  public static final java.util.List<String> APPLICATION_KEYS =
+      java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY, CHANGE_KEY);
 
   /** Element ids of InstitutionFilingProcess. */
   public static final class Elements {

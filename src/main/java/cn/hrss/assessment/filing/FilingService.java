@@ -72,9 +72,14 @@ public class FilingService {
    *
    * @param quotaCheck warn the officer about the occupation quota of 002 Annex 1 §二(四)
    */
-  public record Procedure(String processKey, String kind, String targetFilingCode, boolean quotaCheck) {
+  public record Procedure(String processKey, String kind, String targetFilingCode, boolean quotaCheck,
+      boolean filesRequired, Map<String, Object> variables) {
     public static final String FILING_KIND = "FILING";
-    public static final Procedure FILING = new Procedure(FilingProcess.KEY, FILING_KIND, null, true);
+    public static final Procedure FILING = new Procedure(FilingProcess.KEY, FILING_KIND, null, true, true, Map.of());
+
+    public Procedure {
+      variables = Map.copyOf(variables);
+    }
   }
 
   // ------------------------------------------------------------------ intake
@@ -100,7 +105,7 @@ public class FilingService {
   public Submission submit(Procedure procedure, FilingApplication application, List<MultipartFile> files,
       java.util.function.Consumer<Submission> first) {
     ApplicationValidator.check(application);
-    List<MaterialStore.Checked> checked = materials.check(files, true);
+    List<MaterialStore.Checked> checked = materials.check(files, procedure.filesRequired());
     if (repository.hasOpenApplication(application.creditCode())) {
       throw duplicate(application.creditCode());
     }
@@ -123,6 +128,7 @@ public class FilingService {
         repository.insertBranches(applicationNo, application.branches());
         repository.addStep(applicationNo, "SUBMITTED", application.name(), null, null);
         Map<String, Object> variables = startVariables(applicationNo, application, quotaWarning);
+        variables.putAll(procedure.variables());
         if (procedure.targetFilingCode() != null) {
           variables.put(FilingProcess.Vars.FILING_CODE, procedure.targetFilingCode());
         }
@@ -200,11 +206,6 @@ public class FilingService {
 
   // ------------------------------------------------------------------ after filing (renewal, changes, termination)
 
-  /** The submitted data of an application (for a renewal: the data the institution filed with). */
-  public FilingApplication applicationData(String applicationNo) {
-    return require(applicationNo).application();
-  }
-
   /** Open renewals and changes of the institution {@code filingCode}, by application number. */
   public List<String> openApplicationsFor(String filingCode) {
     return repository.openApplicationsFor(filingCode);
@@ -234,6 +235,32 @@ public class FilingService {
     repository.updateStatus(applicationNo, FilingStatus.FILED);
     repository.addStep(applicationNo, step, null, filingCode, null);
     return receiptNo;
+  }
+
+  /**
+   * The institution's data as last filed, renewed or changed (the newest approved application about it; a branch:
+   * its employer's), or null when no application of this system filed it.
+   */
+  public FilingApplication currentData(String filingCode) {
+    return repository.applicationsFor(filingCode).stream()
+        .filter(a -> a.status() == FilingStatus.FILED)
+        .reduce((first, second) -> second)
+        .map(StoredApplication::application).orElse(null);
+  }
+
+  /**
+   * An officer's decision on a renewal or change task (complete listener, same transaction as the completion): the
+   * step in the application's history; a refusal closes the application as REJECTED with its reason.
+   */
+  public void recordReview(String applicationNo, String step, String user, String decision, String comment,
+      boolean refused) {
+    repository.addStep(applicationNo, step, user, decision, comment);
+    if (refused) {
+      repository.recordDecision(applicationNo, decision, comment);
+      repository.updateStatus(applicationNo, FilingStatus.REJECTED);
+    } else {
+      repository.updateStatus(applicationNo, FilingStatus.DECISION);
+    }
   }
 
   /** The receipt number once approved, else null. */

@@ -39,14 +39,16 @@ import org.springframework.web.multipart.MultipartFile;
 class InstitutionLifecycleController {
 
   private final RenewalService renewals;
+  private final ChangeService changes;
   private final TerminationService terminations;
   private final InstitutionAccess access;
   private final IdempotencyKeys idempotency;
   private final ObjectMapper json;
 
-  InstitutionLifecycleController(RenewalService renewals, TerminationService terminations, InstitutionAccess access,
-      IdempotencyKeys idempotency, ObjectMapper json) {
+  InstitutionLifecycleController(RenewalService renewals, ChangeService changes, TerminationService terminations,
+      InstitutionAccess access, IdempotencyKeys idempotency, ObjectMapper json) {
     this.renewals = renewals;
+    this.changes = changes;
     this.terminations = terminations;
     this.access = access;
     this.idempotency = idempotency;
@@ -71,6 +73,37 @@ class InstitutionLifecycleController {
     FilingService.Submission submission;
     try {
       submission = renewals.submit(filingCode, parse(application), files,
+          first -> idempotency.record(key, 201, location(first), answer(first)));
+    } catch (IdempotencyKeys.Conflict concurrentRetry) {
+      return replay(key).orElseThrow(() -> concurrentRetry);
+    }
+    return ResponseEntity.created(URI.create(location(submission))).body(answer(submission));
+  }
+
+  @Operation(summary = "报告基本信息变更", description = "名称、地址、法定代表人、联系方式（浙人社发〔2022〕20号 第二十一条），"
+      + "经工作人员审核确认后更新名录；名称变更不改变备案编码。")
+  @PostMapping(path = "/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> change(@PathVariable String filingCode,
+      @RequestBody(required = false) String body,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      HttpServletRequest request) {
+    access.requireToken(filingCode, request);
+    ChangeService.ChangeRequest change;
+    try {
+      change = body == null || body.isBlank() ? null : json.readValue(body, ChangeService.ChangeRequest.class);
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.invalid("body", "JSON 无法解析：" + e.getOriginalMessage());
+    }
+    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/institutions/" + filingCode + "/changes",
+        request.getHeader(HttpHeaders.AUTHORIZATION),
+        List.of(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+    Optional<ResponseEntity<Map<String, Object>>> replayed = replay(key);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    FilingService.Submission submission;
+    try {
+      submission = changes.submit(filingCode, change,
           first -> idempotency.record(key, 201, location(first), answer(first)));
     } catch (IdempotencyKeys.Conflict concurrentRetry) {
       return replay(key).orElseThrow(() -> concurrentRetry);

@@ -8,6 +8,24 @@ public final class LifecycleProcess {
 
   /** Kinds of {@code filing_application.kind}. */
   public static final String RENEWAL = "RENEWAL";
+  public static final String CHANGE = "CHANGE";
+
+  /** 004 Art. 21. */
+  public static final String CHANGE_KEY = cn.hrss.assessment.filing.FilingProcess.CHANGE_KEY;
+
+  /** Element ids of InstitutionChangeProcess. */
+  public static final class ChangeElements {
+    public static final String START = "StartEvent_ChangeReported";
+    public static final String REVIEW_CHANGE = "Task_ReviewChange";
+    public static final String APPLY_CHANGE = "Task_ApplyChange";
+    public static final String SEND_CHANGE_CONFIRMED = "Task_SendChangeConfirmed";
+    public static final String REPORT_UPWARDS = "Task_ReportChangeUpwards";
+    public static final String CHANGED = "EndEvent_InformationChanged";
+    public static final String SEND_CHANGE_REJECTED = "Task_SendChangeRejected";
+    public static final String CHANGE_REJECTED = "EndEvent_ChangeRejected";
+
+    private ChangeElements() {}
+  }
 
   /** Element ids of InstitutionRenewalProcess (the filing's shared ones keep their ids: same rules, same forms). */
   public static final class RenewalElements {
@@ -31,6 +49,9 @@ public final class LifecycleProcess {
   /** Variables besides the filing's. */
   public static final class Vars {
     public static final String VALID_UNTIL = "validUntil";
+    public static final String CHANGE_SUMMARY = "changeSummary";
+    public static final String CHANGE_DECISION = "changeDecision";
+    public static final String CHANGE_COMMENT = "changeComment";
 
     private Vars() {}
   }

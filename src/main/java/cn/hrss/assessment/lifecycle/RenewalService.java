@@ -48,11 +48,15 @@ public class RenewalService {
       Consumer<FilingService.Submission> first) {
     Institution institution = access.require(filingCode);
     checkWindow(institution, access.today());
-    FilingApplication data = application != null ? application
-        : filings.applicationData(InstitutionAccess.filingApplicationNo(institution));
+    // Absent: the data as last filed, renewed or changed (a change of name or address carries over).
+    FilingApplication data = application != null ? application : filings.currentData(filingCode);
+    if (data == null) {
+      throw ApiProblem.invalid("application", "请提交延续申请信息（该机构的备案信息不是经本系统登记的）");
+    }
     checkSameInstitution(institution, data);
     FilingService.Procedure procedure =
-        new FilingService.Procedure(FilingProcess.RENEWAL_KEY, LifecycleProcess.RENEWAL, filingCode, false);
+        new FilingService.Procedure(FilingProcess.RENEWAL_KEY, LifecycleProcess.RENEWAL, filingCode, false,
+        true, java.util.Map.of());
     return filings.submit(procedure, data, files, submission -> {
       checkWindow(registry.lock(filingCode), access.today());
       first.accept(submission);

@@ -64,6 +64,14 @@ public interface InstitutionRegistry {
    */
   Institution lock(String filingCode);
 
+  /**
+   * 004 Art. 21: the basic information changed (name, address, contact e-mail; a null value stays as it is). The
+   * filing code stays; the change is recorded in the status history with its reason.
+   *
+   * @throws IllegalStateException when the institution is terminated
+   */
+  Institution updateBasicInfo(String filingCode, String name, String address, String contactEmail, String reason);
+
   /** Records that the institution's latest filing event was reported to the level above (004 Art. 10). */
   void markReportedUpwards(String filingCode);
 

@@ -205,6 +205,22 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
 
   @Override
   @Transactional
+  public Institution updateBasicInfo(String filingCode, String name, String address, String contactEmail,
+      String reason) {
+    InstitutionStatus stored = lockStatus(filingCode);
+    if (stored == InstitutionStatus.TERMINATED) {
+      throw new IllegalStateException("评价机构 " + filingCode + " 已终止备案，不能变更信息");
+    }
+    jdbc.update("UPDATE registry_institution SET name = COALESCE(:name, name), address = COALESCE(:address, address),"
+        + " contact_email = COALESCE(:email, contact_email) WHERE filing_code = :code",
+        new MapSqlParameterSource("name", name == null ? null : name.trim()).addValue("address", address)
+            .addValue("email", contactEmail).addValue("code", filingCode));
+    recordChange(filingCode, stored, stored, reason, null);
+    return findByFilingCode(filingCode).orElseThrow();
+  }
+
+  @Override
+  @Transactional
   public void markReportedUpwards(String filingCode) {
     jdbc.update("UPDATE registry_institution SET reported_upwards_at = :now WHERE filing_code = :code",
         new MapSqlParameterSource("now", now()).addValue("code", filingCode));

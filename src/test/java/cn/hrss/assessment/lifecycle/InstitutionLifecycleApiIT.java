@@ -49,6 +49,7 @@ class InstitutionLifecycleApiIT {
   @Autowired Jobs jobs;
   @Autowired InstitutionRegistry registry;
   @Autowired LifecycleProperties properties;
+  @Autowired ChangeService changes;
 
   record Filed(String filingCode, String token, String applicationNo) {}
 
@@ -61,7 +62,7 @@ class InstitutionLifecycleApiIT {
   @AfterEach
   void tearDown() {
     List<String> running = runtime.createProcessInstanceQuery()
-        .processDefinitionKeyIn("InstitutionFilingProcess", "InstitutionRenewalProcess").list().stream()
+        .processDefinitionKeyIn("InstitutionFilingProcess", "InstitutionRenewalProcess", "InstitutionChangeProcess").list().stream()
         .map(ProcessInstance::getId).toList();
     if (!running.isEmpty()) {
       runtime.deleteProcessInstancesIfExists(running, "test finished", true, true, false);
@@ -179,6 +180,63 @@ class InstitutionLifecycleApiIT {
   }
 
   @Test
+  void aChangeOfNameAndContactConfirmedByTheOfficerShowsInTheDirectoryUnderTheSameCode() {
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2024, 3, 4, 9, 0));
+    assertThat(change(filed.filingCode(), filed.token(), Map.of()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<JsonNode> empty = change(filed.filingCode(), filed.token(), Map.of("address", " "));
+    assertThat(empty.getBody().get("errors").get(0).get("field").asText()).isEqualTo("address");
+    assertThat(change(filed.filingCode(), file().token(), Map.of("name", "新名称")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InstitutionChangeProcess")
+        .variableValueEquals("filingCode", filed.filingCode()).count()).isZero();
+
+    ResponseEntity<JsonNode> created = change(filed.filingCode(), filed.token(), Map.of("name", "郑州示例数控机床有限公司",
+        "legalRepresentative", "吴十", "contact", Map.of("email", "new-hr@renewal.example.cn")));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    // One open procedure per institution: a second report waits for the first.
+    assertThat(change(filed.filingCode(), filed.token(), Map.of("address", "郑州市新地址 1 号")).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewChange")
+        .singleResult();
+    assertThat(review).isNotNull();
+    assertThat(tasks.getVariable(review.getId(), "changeSummary").toString())
+        .contains("机构名称", "郑州示例延续机床有限公司 → 郑州示例数控机床有限公司", "法定代表人", "孙八 → 吴十");
+    ResponseEntity<String> refused = http.withBasicAuth("officer", "officer").postForEntity(
+        "/engine-rest/task/" + review.getId() + "/complete",
+        Map.of("variables", Map.of("changeDecision", Map.of("value", "REJECT"))), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("changeComment");
+    completeAs(review, "officer", Map.of("changeDecision", "APPROVE"));
+    jobs.runDue();
+
+    assertThat(status(no, created.getBody().get("accessToken").asText()).get("status").asText()).isEqualTo("FILED");
+    JsonNode entry = directory("?q=" + filed.filingCode()).getBody().get(0);
+    assertThat(entry.get("name").asText()).isEqualTo("郑州示例数控机床有限公司");
+    assertThat(entry.get("contactEmail").asText()).isEqualTo("new-hr@renewal.example.cn");
+    assertThat(entry.get("filingCode").asText()).isEqualTo(filed.filingCode());
+    assertThat(changes.changesOf(filed.filingCode())).extracting(ChangeService.ChangedValue::field,
+            ChangeService.ChangedValue::oldValue, ChangeService.ChangedValue::approved)
+        .contains(org.assertj.core.groups.Tuple.tuple("name", "郑州示例延续机床有限公司", true),
+            org.assertj.core.groups.Tuple.tuple("legalRepresentative", "孙八", true));
+    assertThat(InstitutionRenewalProcessIT.subjectsTo("new-hr@renewal.example.cn"))
+        .contains("评价机构信息变更确认（" + filed.filingCode() + "）");
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(properties.ministryEmail()))
+        .contains("评价机构信息变更报备（" + filed.filingCode() + "）");
+
+    // A refused change leaves the directory as it is.
+    ResponseEntity<JsonNode> second = change(filed.filingCode(), filed.token(), Map.of("address", "郑州市新地址 1 号"));
+    assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    complete(second.getBody().get("applicationNo").asText(), "Task_ReviewChange",
+        Map.of("changeDecision", "REJECT", "changeComment", "未提供新址的场地证明"));
+    jobs.runDue();
+    assertThat(directory("?q=" + filed.filingCode()).getBody().get(0).get("address").asText()).isEqualTo("郑州市高新区 5 号");
+    assertThat(TestMail.textsTo("new-hr@renewal.example.cn")).anyMatch(t -> t.contains("未提供新址的场地证明"));
+  }
+
+  @Test
   void directoryPagesWithATotalAndRefusesOversizedPages() {
     file();
     file();
@@ -257,6 +315,13 @@ class InstitutionLifecycleApiIT {
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return http.exchange("/api/institutions/" + filingCode + "/renewals", HttpMethod.POST,
         new HttpEntity<>(parts, headers), JsonNode.class);
+  }
+
+  ResponseEntity<JsonNode> change(String filingCode, String token, Map<String, Object> body) {
+    HttpHeaders headers = bearer(token);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange("/api/institutions/" + filingCode + "/changes", HttpMethod.POST,
+        new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   ResponseEntity<JsonNode> terminate(String filingCode, String token, Map<String, Object> body) {
