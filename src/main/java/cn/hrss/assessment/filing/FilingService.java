@@ -211,14 +211,22 @@ public class FilingService {
     return repository.openApplicationsFor(filingCode);
   }
 
-  /** A filing event of an application, for the institution's record: what, when, which number. */
+  /**
+   * A filing event of an application, for the institution's record: what, when, which number.
+   *
+   * @param closedAt when it was closed (its last step), null while open
+   */
   public record Event(String applicationNo, String kind, Instant submittedAt, String status, String stage,
-      Instant filedAt, String receiptNo, String decisionReason) {}
+      Instant filedAt, String receiptNo, String decisionReason, Instant closedAt) {}
 
   /** The filing application of the institution and its renewals and changes, oldest first. */
   public List<Event> eventsFor(String filingCode) {
-    return repository.applicationsFor(filingCode).stream().map(a -> new Event(a.applicationNo(), a.kind(),
-        a.submittedAt(), a.status().name(), a.status().stage(), a.filedAt(), a.receiptNo(), a.decisionReason())).toList();
+    return repository.applicationsFor(filingCode).stream().map(a -> {
+      List<FilingRepository.Step> steps = repository.history(a.applicationNo());
+      Instant closedAt = a.status().isClosed() && !steps.isEmpty() ? steps.get(steps.size() - 1).at() : null;
+      return new Event(a.applicationNo(), a.kind(), a.submittedAt(), a.status().name(), a.status().stage(),
+          a.filedAt(), a.receiptNo(), a.decisionReason(), closedAt);
+    }).toList();
   }
 
   /**

@@ -41,12 +41,17 @@ class InstitutionLifecycleController {
   private final RenewalService renewals;
   private final ChangeService changes;
   private final TerminationService terminations;
+  private final InstitutionRecord record;
+  private final cn.hrss.assessment.identity.Officers officers;
   private final InstitutionAccess access;
   private final IdempotencyKeys idempotency;
   private final ObjectMapper json;
 
   InstitutionLifecycleController(RenewalService renewals, ChangeService changes, TerminationService terminations,
-      InstitutionAccess access, IdempotencyKeys idempotency, ObjectMapper json) {
+      InstitutionAccess access, IdempotencyKeys idempotency, ObjectMapper json, InstitutionRecord record,
+      cn.hrss.assessment.identity.Officers officers) {
+    this.record = record;
+    this.officers = officers;
     this.renewals = renewals;
     this.changes = changes;
     this.terminations = terminations;
@@ -109,6 +114,15 @@ class InstitutionLifecycleController {
       return replay(key).orElseThrow(() -> concurrentRetry);
     }
     return ResponseEntity.created(URI.create(location(submission))).body(answer(submission));
+  }
+
+  @Operation(summary = "监管档案（工作人员）", description = "该机构的备案、延续、变更、状态变更、有效期提醒与失效、违纪处理，"
+      + "按时间先后排列，附各项文书的链接（监督管理办法 第八条、第十一条）。")
+  @org.springframework.web.bind.annotation.GetMapping("/record")
+  List<InstitutionRecord.Entry> record(@PathVariable String filingCode, HttpServletRequest request) {
+    officers.require(request, cn.hrss.assessment.identity.Groups.CASE_READERS.toArray(String[]::new));
+    access.require(filingCode);
+    return record.of(filingCode);
   }
 
   /** The termination notice (004 Art. 24). */

@@ -50,6 +50,7 @@ class InstitutionLifecycleApiIT {
   @Autowired InstitutionRegistry registry;
   @Autowired LifecycleProperties properties;
   @Autowired ChangeService changes;
+  @Autowired ExpiryWatch watch;
 
   record Filed(String filingCode, String token, String applicationNo) {}
 
@@ -234,6 +235,44 @@ class InstitutionLifecycleApiIT {
     jobs.runDue();
     assertThat(directory("?q=" + filed.filingCode()).getBody().get(0).get("address").asText()).isEqualTo("郑州市高新区 5 号");
     assertThat(TestMail.textsTo("new-hr@renewal.example.cn")).anyMatch(t -> t.contains("未提供新址的场地证明"));
+  }
+
+  @Test
+  void theSupervisionRecordListsFilingChangeReminderRenewalAndTerminationInTimeOrderForOfficersOnly() {
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2024, 3, 4, 9, 0));
+    String change = change(filed.filingCode(), filed.token(), Map.of("address", "郑州市新地址 1 号")).getBody()
+        .get("applicationNo").asText();
+    complete(change, "Task_ReviewChange", Map.of("changeDecision", "APPROVE"));
+    jobs.runDue();
+    jobs.moveClockTo(LocalDateTime.of(2026, 3, 3, 9, 0));
+    watch.sweep();
+    jobs.runDue();
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    String renewal = renew(filed.filingCode(), filed.token()).getBody().get("applicationNo").asText();
+    drive(renewal, "APPROVE");
+    jobs.moveClockTo(LocalDateTime.of(2027, 1, 5, 9, 0));
+    terminate(filed.filingCode(), filed.token(), Map.of("reason", "并入集团，不再独立开展评价"));
+
+    assertThat(http.getForEntity("/api/institutions/" + filed.filingCode() + "/record", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.exchange("/api/institutions/" + filed.filingCode() + "/record", HttpMethod.GET,
+        new HttpEntity<>(bearer(filed.token())), String.class).getStatusCode()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> record = http.withBasicAuth("officer", "officer")
+        .getForEntity("/api/institutions/" + filed.filingCode() + "/record", JsonNode.class);
+    assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> kinds = new java.util.ArrayList<>();
+    List<String> times = new java.util.ArrayList<>();
+    record.getBody().forEach(e -> {
+      kinds.add(e.get("kind").asText());
+      times.add(e.get("at").asText());
+    });
+    assertThat(kinds).containsSubsequence("FILING_SUBMITTED", "FILING_APPROVED", "CHANGE_SUBMITTED", "CHANGE_APPROVED",
+        "EXPIRY_REMINDER", "RENEWAL_SUBMITTED", "RENEWAL_APPROVED", "TERMINATED");
+    assertThat(kinds).contains("INFO_CHANGED");
+    assertThat(times.stream().map(java.time.Instant::parse).toList()).isSorted();
+    assertThat(record.getBody().toString()).contains("地址：郑州市高新区 5 号 → 郑州市新地址 1 号",
+        "/api/filings/" + renewal + "/receipt", "并入集团");
   }
 
   @Test
