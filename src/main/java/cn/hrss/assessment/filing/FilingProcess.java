@@ -57,6 +57,7 @@ public final class FilingProcess {
     public static final String REGISTER_INSTITUTION = "Task_RegisterInstitution";
     public static final String SEND_FILING_RECEIPT = "Task_SendFilingReceipt";
     public static final String FILE_BRANCHES = "Task_FileBranches";
+    public static final String REPORT_FILING_UPWARDS = "Task_ReportFilingUpwards";
     public static final String INSTITUTION_FILED = "EndEvent_InstitutionFiled";
 
     private Elements() {}

@@ -21,6 +21,9 @@ class ReportedUpwardsListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    registry.markReportedUpwards((String) execution.getVariable(FilingProcess.Vars.FILING_CODE));
+    // A filing by the ministry itself (national employer) is not reported upwards: no date.
+    if (!"NATIONAL_EMPLOYER".equals(execution.getVariable(FilingProcess.Vars.INSTITUTION_TYPE))) {
+      registry.markReportedUpwards((String) execution.getVariable(FilingProcess.Vars.FILING_CODE));
+    }
   }
 }

@@ -276,6 +276,40 @@ class InstitutionLifecycleApiIT {
   }
 
   @Test
+  void aProvincialFilingIsReportedUpwardsAndTheDirectoryIsExportedAsCsvAndXlsxForTheMinistry() throws Exception {
+    Filed filed = file();
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(properties.ministryEmail()))
+        .contains("评价机构备案报备（" + filed.filingCode() + "）");
+    assertThat(directory("?q=" + filed.filingCode()).getBody().get(0).get("reportedUpwardsAt").isNull()).isFalse();
+
+    assertThat(http.getForEntity("/api/directory/export?format=csv", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("officer", "officer").getForEntity("/api/directory/export?format=pdf", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<byte[]> csv = http.withBasicAuth("officer", "officer")
+        .getForEntity("/api/directory/export?format=csv&province=41", byte[].class);
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    String text = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF\"机构名称\",\"备案编码\"");
+    assertThat(text).contains("\"" + filed.filingCode() + "\"", "\"2026-06-01\"", "6-18-01-02 铣工：3级");
+
+    ResponseEntity<byte[]> xlsx = http.withBasicAuth("officer", "officer")
+        .getForEntity("/api/directory/export?format=xlsx&province=41", byte[].class);
+    assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (org.dhatim.fastexcel.reader.ReadableWorkbook book =
+        new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+      List<org.dhatim.fastexcel.reader.Row> rows = book.getFirstSheet().read();
+      assertThat(rows.get(0).getCellText(0)).isEqualTo("机构名称");
+      assertThat(rows).anySatisfy(r -> {
+        assertThat(r.getCellText(1)).isEqualTo(filed.filingCode());
+        assertThat(r.getCellText(8)).isEqualTo("2026-06-01");
+        assertThat(r.getCellText(11)).isNotBlank();
+      });
+    }
+  }
+
+  @Test
   void directoryPagesWithATotalAndRefusesOversizedPages() {
     file();
     file();
