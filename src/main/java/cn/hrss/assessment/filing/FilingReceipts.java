@@ -25,7 +25,11 @@ class FilingReceipts {
     values.put("caseRef", application.applicationNo());
     values.put(FilingProcess.Vars.INSTITUTION_TYPE, application.institutionType());
     // A renewal's receipt is the renewal letter (004 Art. 23), with the same code and the new validity.
-    return notifications.renderHtml("RENEWAL".equals(application.kind()) ? "institution-renewed" : "filing-receipt",
-        values);
+    String template = switch (application.kind()) {
+      case "RENEWAL" -> "institution-renewed";
+      case "SCOPE_CHANGE" -> "institution-scope-changed";
+      default -> "filing-receipt";
+    };
+    return notifications.renderHtml(template, values);
   }
 }

@@ -271,6 +271,16 @@ public class FilingService {
     }
   }
 
+  /** The data submitted with an application. */
+  public FilingApplication applicationOf(String applicationNo) {
+    return require(applicationNo).application();
+  }
+
+  /** 002 Annex 1 §二(四): the quota warning for these data (social organisations only), or null. */
+  public String quotaWarning(FilingApplication application) {
+    return registration.quotaWarning(application);
+  }
+
   /** The receipt number once approved, else null. */
   public String receiptNoOf(String applicationNo) {
     return repository.get(applicationNo).receiptNo();

@@ -40,6 +40,7 @@ class InstitutionLifecycleController {
 
   private final RenewalService renewals;
   private final ChangeService changes;
+  private final ScopeChangeService scopeChanges;
   private final TerminationService terminations;
   private final InstitutionRecord record;
   private final cn.hrss.assessment.identity.Officers officers;
@@ -47,13 +48,14 @@ class InstitutionLifecycleController {
   private final IdempotencyKeys idempotency;
   private final ObjectMapper json;
 
-  InstitutionLifecycleController(RenewalService renewals, ChangeService changes, TerminationService terminations,
+  InstitutionLifecycleController(RenewalService renewals, ChangeService changes, ScopeChangeService scopeChanges, TerminationService terminations,
       InstitutionAccess access, IdempotencyKeys idempotency, ObjectMapper json, InstitutionRecord record,
       cn.hrss.assessment.identity.Officers officers) {
     this.record = record;
     this.officers = officers;
     this.renewals = renewals;
     this.changes = changes;
+    this.scopeChanges = scopeChanges;
     this.terminations = terminations;
     this.access = access;
     this.idempotency = idempotency;
@@ -78,6 +80,31 @@ class InstitutionLifecycleController {
     FilingService.Submission submission;
     try {
       submission = renewals.submit(filingCode, parse(application), files,
+          first -> idempotency.record(key, 201, location(first), answer(first)));
+    } catch (IdempotencyKeys.Conflict concurrentRetry) {
+      return replay(key).orElseThrow(() -> concurrentRetry);
+    }
+    return ResponseEntity.created(URI.create(location(submission))).body(answer(submission));
+  }
+
+  @Operation(summary = "申请变更职业（工种）及等级", description = "按备案条件和程序评估（浙人社发〔2022〕20号 第二十二条）。"
+      + "multipart：application（JSON，occupations 为变更后的范围）与 files。减少的职业（工种）即时停止。")
+  @PostMapping(path = "/scope-changes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> changeScope(@PathVariable String filingCode,
+      @RequestPart(name = "application", required = false) String application,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      HttpServletRequest request) {
+    access.requireToken(filingCode, request);
+    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/institutions/" + filingCode + "/scope-changes",
+        request.getHeader(HttpHeaders.AUTHORIZATION), body(application, files));
+    Optional<ResponseEntity<Map<String, Object>>> replayed = replay(key);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    FilingService.Submission submission;
+    try {
+      submission = scopeChanges.submit(filingCode, parse(application), files,
           first -> idempotency.record(key, 201, location(first), answer(first)));
     } catch (IdempotencyKeys.Conflict concurrentRetry) {
       return replay(key).orElseThrow(() -> concurrentRetry);

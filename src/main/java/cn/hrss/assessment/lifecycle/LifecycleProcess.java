@@ -9,6 +9,21 @@ public final class LifecycleProcess {
   /** Kinds of {@code filing_application.kind}. */
   public static final String RENEWAL = "RENEWAL";
   public static final String CHANGE = "CHANGE";
+  public static final String SCOPE_CHANGE = "SCOPE_CHANGE";
+
+  /** 004 Art. 22. */
+  public static final String SCOPE_CHANGE_KEY = cn.hrss.assessment.filing.FilingProcess.SCOPE_CHANGE_KEY;
+
+  /** Element ids of InstitutionScopeChangeProcess besides the shared filing ones. */
+  public static final class ScopeElements {
+    public static final String CHANGE_SCOPE = "Task_ChangeScope";
+    public static final String SEND_RECEIPT = "Task_SendScopeChangeReceipt";
+    public static final String REPORT_UPWARDS = "Task_ReportScopeChangeUpwards";
+    public static final String CHANGED = "EndEvent_ScopeChanged";
+    public static final String REJECTED = "EndEvent_ScopeChangeRejected";
+
+    private ScopeElements() {}
+  }
 
   /** 004 Art. 21. */
   public static final String CHANGE_KEY = cn.hrss.assessment.filing.FilingProcess.CHANGE_KEY;

@@ -72,6 +72,13 @@ public interface InstitutionRegistry {
    */
   Institution updateBasicInfo(String filingCode, String name, String address, String contactEmail, String reason);
 
+  /**
+   * 004 Art. 22: the occupation scope replaced by {@code scope} (occupations and levels), recorded with its reason.
+   *
+   * @throws IllegalStateException when the institution is terminated
+   */
+  Institution replaceScope(String filingCode, List<OccupationScope> scope, String reason);
+
   /** Records that the institution's latest filing event was reported to the level above (004 Art. 10). */
   void markReportedUpwards(String filingCode);
 

@@ -221,6 +221,31 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
 
   @Override
   @Transactional
+  public Institution replaceScope(String filingCode, List<OccupationScope> scope, String reason) {
+    InstitutionStatus stored = lockStatus(filingCode);
+    if (stored == InstitutionStatus.TERMINATED) {
+      throw new IllegalStateException("评价机构 " + filingCode + " 已终止备案，不能变更职业（工种）");
+    }
+    jdbc.update("DELETE FROM registry_institution_occupation WHERE filing_code = :code",
+        new MapSqlParameterSource("code", filingCode));
+    int itemNo = 0;
+    for (OccupationScope o : scope) {
+      jdbc.update(
+          "INSERT INTO registry_institution_occupation (filing_code, item_no, occupation_code, occupation_name, track, levels)"
+              + " VALUES (:code, :itemNo, :occupation, :name, :track, :levels)",
+          new MapSqlParameterSource("code", filingCode)
+              .addValue("itemNo", ++itemNo)
+              .addValue("occupation", o.code())
+              .addValue("name", o.name())
+              .addValue("track", o.track())
+              .addValue("levels", o.levels().stream().map(String::valueOf).collect(Collectors.joining(","))));
+    }
+    recordChange(filingCode, stored, stored, reason, null);
+    return findByFilingCode(filingCode).orElseThrow();
+  }
+
+  @Override
+  @Transactional
   public void markReportedUpwards(String filingCode) {
     jdbc.update("UPDATE registry_institution SET reported_upwards_at = :now WHERE filing_code = :code",
         new MapSqlParameterSource("now", now()).addValue("code", filingCode));

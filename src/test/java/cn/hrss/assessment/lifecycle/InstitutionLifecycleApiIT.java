@@ -63,7 +63,8 @@ class InstitutionLifecycleApiIT {
   @AfterEach
   void tearDown() {
     List<String> running = runtime.createProcessInstanceQuery()
-        .processDefinitionKeyIn("InstitutionFilingProcess", "InstitutionRenewalProcess", "InstitutionChangeProcess").list().stream()
+        .processDefinitionKeyIn("InstitutionFilingProcess", "InstitutionRenewalProcess", "InstitutionChangeProcess",
+            "InstitutionScopeChangeProcess").list().stream()
         .map(ProcessInstance::getId).toList();
     if (!running.isEmpty()) {
       runtime.deleteProcessInstancesIfExists(running, "test finished", true, true, false);
@@ -307,6 +308,32 @@ class InstitutionLifecycleApiIT {
         assertThat(r.getCellText(11)).isNotBlank();
       });
     }
+  }
+
+  @Test
+  void aScopeChangeIsSubmittedWithTheInstitutionsTokenAndItsStatusReadLikeAFiling() {
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2024, 3, 4, 9, 0));
+    FilingApplication wider = new FilingApplication("PROVINCIAL_EMPLOYER", "郑州示例延续机床有限公司",
+        registry.findByFilingCode(filed.filingCode()).orElseThrow().creditCode(), "ENTERPRISE", "孙八", "41",
+        "郑州市高新区 5 号", new FilingApplication.Contact("周九", "0371-5555", LifecycleFixtures.EMAIL),
+        List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3, 2))), List.of(),
+        new FilingApplication.Declarations(true, true, true, true, true));
+    HttpEntity<MultiValueMap<String, Object>> body = Applications.multipart(json, wider, Map.of("变更申请表.pdf", LifecycleFixtures.PDF));
+    HttpHeaders headers = bearer(file().token());
+    headers.putAll(body.getHeaders());
+    assertThat(http.exchange("/api/institutions/" + filed.filingCode() + "/scope-changes", HttpMethod.POST,
+        new HttpEntity<>(body.getBody(), headers), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    headers = bearer(filed.token());
+    headers.putAll(body.getHeaders());
+    ResponseEntity<JsonNode> created = http.exchange("/api/institutions/" + filed.filingCode() + "/scope-changes",
+        HttpMethod.POST, new HttpEntity<>(body.getBody(), headers), JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    drive(no, "APPROVE");
+    assertThat(status(no, created.getBody().get("accessToken").asText()).get("status").asText()).isEqualTo("FILED");
+    assertThat(directory("?q=" + filed.filingCode()).getBody().get(0).get("occupations").get(0).get("levels").toString())
+        .isEqualTo("[2,3]");
   }
 
   @Test
