@@ -337,6 +337,37 @@ class InstitutionLifecycleApiIT {
   }
 
   @Test
+  void aChangeRacingTheTerminationNeverSurvivesIt() throws Exception {
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2024, 3, 4, 9, 0));
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    var change = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      await(start);
+      return change(filed.filingCode(), filed.token(), Map.of("address", "郑州市竞态路 1 号")).getStatusCode();
+    });
+    var termination = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      await(start);
+      return terminate(filed.filingCode(), filed.token(), Map.of("reason", "停止评价工作")).getStatusCode();
+    });
+    start.countDown();
+    assertThat(termination.get()).isEqualTo(HttpStatus.OK);
+    // Either the change came first (201, then withdrawn by the termination) or second (409): never open after it.
+    assertThat(change.get()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InstitutionChangeProcess")
+        .variableValueEquals("filingCode", filed.filingCode()).count()).isZero();
+    assertThat(directory("?includeTerminated=true&q=" + filed.filingCode()).getBody().get(0).get("address").asText())
+        .isEqualTo("郑州市高新区 5 号");
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void directoryPagesWithATotalAndRefusesOversizedPages() {
     file();
     file();

@@ -148,6 +148,32 @@ class InstitutionRenewalProcessIT {
         .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
   }
 
+  @Test
+  void twoRenewalsRacingForTheSameInstitutionOneWinsTheOtherGets409() throws Exception {
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.Callable<Object> attempt = () -> {
+      start.await();
+      try {
+        return submit();
+      } catch (ApiProblem e) {
+        return e.status().value();
+      }
+    };
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(attempt);
+      var b = pool.submit(attempt);
+      start.countDown();
+      List<Object> outcomes = List.of(a.get(), b.get());
+      assertThat(outcomes).filteredOn(o -> o instanceof String).hasSize(1);
+      assertThat(outcomes).filteredOn(o -> Integer.valueOf(409).equals(o)).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(filings.openApplicationsFor(filingCode)).hasSize(1);
+  }
+
   // ------------------------------------------------------------------ the other paths
 
   @Test
