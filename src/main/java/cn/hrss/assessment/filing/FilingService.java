@@ -281,6 +281,11 @@ public class FilingService {
     return registration.quotaWarning(application);
   }
 
+  /** The day (Beijing time) the application was submitted. */
+  public java.time.LocalDate submittedOn(String applicationNo) {
+    return repository.get(applicationNo).submittedAt().atZone(CHINA).toLocalDate();
+  }
+
   /** The receipt number once approved, else null. */
   public String receiptNoOf(String applicationNo) {
     return repository.get(applicationNo).receiptNo();

@@ -32,10 +32,12 @@ class RenewFilingDelegate implements JavaDelegate {
     String receiptNo = filings.receiptNoOf(applicationNo);
     if (receiptNo == null) {
       String reason = "延续备案（申请编号 " + applicationNo + "）";
-      Institution renewed = registry.renew(filingCode, reason);
+      // Applied for in time (the window is checked at submission): granted even if the validity ended meanwhile.
+      java.time.LocalDate appliedOn = filings.submittedOn(applicationNo);
+      Institution renewed = registry.renew(filingCode, reason, appliedOn);
       for (Institution branch : registry.branchesOf(filingCode)) {
-        if (branch.status() == InstitutionStatus.ACTIVE || branch.status() == InstitutionStatus.SUSPENDED) {
-          registry.renew(branch.filingCode(), "所属用人单位" + reason);
+        if (branch.status() != InstitutionStatus.TERMINATED && !appliedOn.isAfter(branch.validUntil())) {
+          registry.renew(branch.filingCode(), "所属用人单位" + reason, appliedOn);
         }
       }
       receiptNo = filings.recordApproval(applicationNo, filingCode, renewed.validUntil(), "RENEWED");

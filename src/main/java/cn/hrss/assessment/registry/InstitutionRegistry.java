@@ -98,6 +98,13 @@ public interface InstitutionRegistry {
   Institution renew(String filingCode, String reason);
 
   /**
+   * The same for a renewal applied for on {@code appliedOn}: granted also when the validity ended while it was
+   * evaluated, provided it was applied for by the last day (004 Art. 23 sets the time to apply, not to decide); the
+   * new end is still the former end + 3 years, so the filing is continuous.
+   */
+  Institution renew(String filingCode, String reason, LocalDate appliedOn);
+
+  /**
    * Social organisations filed and in force (ACTIVE or SUSPENDED, validity not passed) in a province for an
    * occupation: the "in principle ≤ 3" quota of 002 Annex 1 §二(四).
    */

@@ -267,12 +267,20 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
   @Override
   @Transactional
   public Institution renew(String filingCode, String reason) {
+    return renew(filingCode, reason, today());
+  }
+
+  @Override
+  @Transactional
+  public Institution renew(String filingCode, String reason, LocalDate appliedOn) {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("续期须说明理由");
     }
     InstitutionStatus stored = lockStatus(filingCode);
     Institution current = findByFilingCode(filingCode).orElseThrow(() -> new InstitutionNotFoundException(filingCode));
-    if (current.status() == InstitutionStatus.EXPIRED || current.status() == InstitutionStatus.TERMINATED) {
+    boolean appliedInTime = !appliedOn.isAfter(current.validUntil());
+    if (current.status() == InstitutionStatus.TERMINATED
+        || (current.status() == InstitutionStatus.EXPIRED && !appliedInTime)) {
       throw new IllegalStateException("评价机构 " + filingCode + " 当前状态为“" + current.status().label() + "”，不能续期");
     }
     LocalDate validUntil = current.validUntil().plusYears(VALIDITY_YEARS);

@@ -141,6 +141,23 @@ class InstitutionRenewalProcessIT {
   }
 
   @Test
+  void appliedOnTheLastDayAndDecidedAfterTheEndTheFilingContinuesWithoutAGap() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 6, 1, 16, 0));
+    String no = submit();
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    jobs.moveClockTo(LocalDateTime.of(2026, 6, 10, 9, 0));
+    assertThat(registry.findByFilingCode(filingCode).orElseThrow().status()).isEqualTo(InstitutionStatus.EXPIRED);
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(RenewalElements.RENEWED).isEnded();
+    Institution renewed = registry.findByFilingCode(filingCode).orElseThrow();
+    assertThat(renewed.validUntil()).isEqualTo(LocalDate.of(2029, 6, 1));
+    assertThat(renewed.status()).isEqualTo(InstitutionStatus.ACTIVE);
+  }
+
+  @Test
   void aSecondOpenRenewalOfTheSameInstitutionIsRefused() {
     jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
     submit();
