@@ -47,6 +47,11 @@ public class BareEngineApplication {
   }
 
   @Bean
+  LifecycleRecipientsStandIn lifecycleRecipients() {
+    return new LifecycleRecipientsStandIn();
+  }
+
+  @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
@@ -84,6 +89,16 @@ public class BareEngineApplication {
     public int getPublicNotice() { return 5; }
     public int getStatement() { return 5; }
     public int getAppeal() { return 15; }
+  }
+
+  public static final class LifecycleRecipientsStandIn {
+    public String upwardsFor(Object institutionType) {
+      return "ministry@bare.example";
+    }
+
+    public String ministry() {
+      return "ministry@bare.example";
+    }
   }
 
   public static final class RecipientsStandIn {

@@ -29,7 +29,8 @@ class FilingNoticeModel implements NoticeModelContributor {
 
   @Override
   public boolean supports(String processDefinitionKey) {
-    return FilingProcess.KEY.equals(processDefinitionKey) || FilingProcess.BRANCH_KEY.equals(processDefinitionKey);
+    return FilingProcess.APPLICATION_KEYS.contains(processDefinitionKey)
+        || FilingProcess.BRANCH_KEY.equals(processDefinitionKey);
   }
 
   @Override

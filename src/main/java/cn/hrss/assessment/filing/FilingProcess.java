@@ -9,6 +9,15 @@ public final class FilingProcess {
 
   public static final String KEY = "InstitutionFilingProcess";
   public static final String BRANCH_KEY = "BranchFilingProcess";
+  /** 004 Art. 23: renewal (延续) runs acceptance, expert review and decision on an application of its own. */
+  public static final String RENEWAL_KEY = "InstitutionRenewalProcess";
+  /** 004 Art. 22: a change of occupations or levels, evaluated under the filing conditions and procedure. */
+  public static final String SCOPE_CHANGE_KEY = "InstitutionScopeChangeProcess";
+  /** 004 Art. 21: a change of basic information, confirmed by an officer. */
+  public static final String CHANGE_KEY = "InstitutionChangeProcess";
+  /** Processes whose business key is an application number of {@code filing_application}. */
+  public static final java.util.List<String> APPLICATION_KEYS =
+      java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY, CHANGE_KEY);
 
   /** Element ids of InstitutionFilingProcess. */
   public static final class Elements {
@@ -48,6 +57,7 @@ public final class FilingProcess {
     public static final String REGISTER_INSTITUTION = "Task_RegisterInstitution";
     public static final String SEND_FILING_RECEIPT = "Task_SendFilingReceipt";
     public static final String FILE_BRANCHES = "Task_FileBranches";
+    public static final String REPORT_FILING_UPWARDS = "Task_ReportFilingUpwards";
     public static final String INSTITUTION_FILED = "EndEvent_InstitutionFiled";
 
     private Elements() {}

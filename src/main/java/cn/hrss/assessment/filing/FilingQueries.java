@@ -36,7 +36,8 @@ class FilingQueries {
 
   FilingView view(StoredApplication a, boolean officer) {
     String no = a.applicationNo();
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(FilingProcess.KEY)
+    ProcessInstance instance = runtime.createProcessInstanceQuery()
+        .processDefinitionKeyIn(FilingProcess.APPLICATION_KEYS.toArray(String[]::new))
         .processInstanceBusinessKey(no).singleResult();
     Instant acceptanceDue = null;
     Instant supplementDue = null;

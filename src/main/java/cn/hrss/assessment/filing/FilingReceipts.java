@@ -24,6 +24,12 @@ class FilingReceipts {
     Map<String, Object> values = new HashMap<>(model.contribute(FilingProcess.KEY, application.applicationNo()));
     values.put("caseRef", application.applicationNo());
     values.put(FilingProcess.Vars.INSTITUTION_TYPE, application.institutionType());
-    return notifications.renderHtml("filing-receipt", values);
+    // A renewal's receipt is the renewal letter (004 Art. 23), with the same code and the new validity.
+    String template = switch (application.kind()) {
+      case "RENEWAL" -> "institution-renewed";
+      case "SCOPE_CHANGE" -> "institution-scope-changed";
+      default -> "filing-receipt";
+    };
+    return notifications.renderHtml(template, values);
   }
 }

@@ -47,16 +47,37 @@ class FilingRepository {
       String applicationNo, String institutionType, String name, String creditCode, String province,
       String contactEmail, FilingApplication application, FilingStatus status, String tokenHash, String quotaWarning,
       Instant submittedAt, String decision, String decisionReason, String filingCode, String receiptNo,
-      Instant filedAt, LocalDate validUntil, Instant noticeOpenedAt, Instant noticeClosesAt, boolean noticeClosed) {}
+      Instant filedAt, LocalDate validUntil, Instant noticeOpenedAt, Instant noticeClosesAt, boolean noticeClosed,
+      String kind, String targetFilingCode) {}
 
   void insert(String applicationNo, FilingApplication application, String tokenHash, String quotaWarning) {
+    insert(applicationNo, application, tokenHash, quotaWarning, FilingService.Procedure.FILING_KIND, null);
+  }
+
+  void insert(String applicationNo, FilingApplication application, String tokenHash, String quotaWarning, String kind,
+      String targetFilingCode) {
     jdbc.update("""
         INSERT INTO filing_application (application_no, institution_type, name, credit_code, open_credit_code, province,
-          contact_email, application_json, status, token_hash, quota_warning, submitted_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          contact_email, application_json, status, token_hash, quota_warning, submitted_at, updated_at, kind,
+          target_filing_code)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         applicationNo, application.institutionType(), application.name(), application.creditCode(),
         application.creditCode(), application.province(), application.contact().email(), toJson(application),
-        FilingStatus.ACCEPTANCE_REVIEW.name(), tokenHash, quotaWarning, now(), now());
+        FilingStatus.ACCEPTANCE_REVIEW.name(), tokenHash, quotaWarning, now(), now(), kind, targetFilingCode);
+  }
+
+  /** Open (not closed) applications of a kind other than a first filing for the institution {@code filingCode}. */
+  List<String> openApplicationsFor(String filingCode) {
+    return jdbc.queryForList("""
+        SELECT application_no FROM filing_application WHERE target_filing_code = ? AND open_credit_code IS NOT NULL
+        ORDER BY application_no""", String.class, filingCode);
+  }
+
+  /** Every application about the institution: the one that filed it and its renewals and changes. */
+  List<StoredApplication> applicationsFor(String filingCode) {
+    return jdbc.query("""
+        SELECT * FROM filing_application WHERE target_filing_code = ? OR (filing_code = ? AND kind = 'FILING')
+        ORDER BY submitted_at, application_no""", this::application, filingCode, filingCode);
   }
 
   boolean hasOpenApplication(String creditCode) {
@@ -125,7 +146,8 @@ class FilingRepository {
         rs.getString("token_hash"), rs.getString("quota_warning"), instant(rs, "submitted_at"),
         rs.getString("decision"), rs.getString("decision_reason"), rs.getString("filing_code"),
         rs.getString("receipt_no"), instant(rs, "filed_at"), validUntil == null ? null : validUntil.toLocalDate(),
-        instant(rs, "notice_opened_at"), instant(rs, "notice_closes_at"), rs.getBoolean("notice_closed"));
+        instant(rs, "notice_opened_at"), instant(rs, "notice_closes_at"), rs.getBoolean("notice_closed"),
+        rs.getString("kind"), rs.getString("target_filing_code"));
   }
 
   // ---- history

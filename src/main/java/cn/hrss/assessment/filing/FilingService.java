@@ -66,6 +66,22 @@ public class FilingService {
   /** What the applicant gets back from {@code POST /api/filings}. */
   public record Submission(String applicationNo, FilingStatus status, String accessToken) {}
 
+  /**
+   * Which procedure an application starts: a first filing, or one of the procedures after filing (renewal, scope
+   * change) that run the same acceptance, expert review and decision for the institution {@code targetFilingCode}.
+   *
+   * @param quotaCheck warn the officer about the occupation quota of 002 Annex 1 §二(四)
+   */
+  public record Procedure(String processKey, String kind, String targetFilingCode, boolean quotaCheck,
+      boolean filesRequired, Map<String, Object> variables) {
+    public static final String FILING_KIND = "FILING";
+    public static final Procedure FILING = new Procedure(FilingProcess.KEY, FILING_KIND, null, true, true, Map.of());
+
+    public Procedure {
+      variables = Map.copyOf(variables);
+    }
+  }
+
   // ------------------------------------------------------------------ intake
 
   /** Checks, stores and starts the process in one transaction; a refusal or failure leaves nothing behind. */
@@ -79,12 +95,21 @@ public class FilingService {
    */
   public Submission submit(FilingApplication application, List<MultipartFile> files,
       java.util.function.Consumer<Submission> first) {
+    return submit(Procedure.FILING, application, files, first);
+  }
+
+  /**
+   * The same for any procedure that runs on a filing application (renewal, scope change): one open application per
+   * credit code, so a second one for the same institution is refused (409) even when both arrive at once.
+   */
+  public Submission submit(Procedure procedure, FilingApplication application, List<MultipartFile> files,
+      java.util.function.Consumer<Submission> first) {
     ApplicationValidator.check(application);
-    List<MaterialStore.Checked> checked = materials.check(files, true);
+    List<MaterialStore.Checked> checked = materials.check(files, procedure.filesRequired());
     if (repository.hasOpenApplication(application.creditCode())) {
       throw duplicate(application.creditCode());
     }
-    String quotaWarning = registration.quotaWarning(application);
+    String quotaWarning = procedure.quotaCheck() ? registration.quotaWarning(application) : null;
     String token = newToken();
     List<MaterialStore.Stored> written = new ArrayList<>();
     String[] number = new String[1];
@@ -97,12 +122,17 @@ public class FilingService {
         number[0] = applicationNo;
         first.accept(new Submission(applicationNo, FilingStatus.ACCEPTANCE_REVIEW, token));
         written.addAll(materials.store(applicationNo, checked));
-        repository.insert(applicationNo, application, hash(token), quotaWarning);
+        repository.insert(applicationNo, application, hash(token), quotaWarning, procedure.kind(),
+            procedure.targetFilingCode());
         repository.addMaterials(applicationNo, 1, written);
         repository.insertBranches(applicationNo, application.branches());
         repository.addStep(applicationNo, "SUBMITTED", application.name(), null, null);
-        runtime.startProcessInstanceByKey(FilingProcess.KEY, applicationNo, startVariables(applicationNo, application,
-            quotaWarning));
+        Map<String, Object> variables = startVariables(applicationNo, application, quotaWarning);
+        variables.putAll(procedure.variables());
+        if (procedure.targetFilingCode() != null) {
+          variables.put(FilingProcess.Vars.FILING_CODE, procedure.targetFilingCode());
+        }
+        runtime.startProcessInstanceByKey(procedure.processKey(), applicationNo, variables);
       });
     } catch (DuplicateKeyException e) {
       cleanUp(number[0], written);
@@ -172,6 +202,106 @@ public class FilingService {
   private java.util.Optional<StoredApplication> find(String applicationNo) {
     return applicationNo == null || PlainText.hasControlCharacters(applicationNo) ? java.util.Optional.empty()
         : repository.find(applicationNo);
+  }
+
+  // ------------------------------------------------------------------ after filing (renewal, changes, termination)
+
+  /** Open renewals and changes of the institution {@code filingCode}, by application number. */
+  public List<String> openApplicationsFor(String filingCode) {
+    return repository.openApplicationsFor(filingCode);
+  }
+
+  /**
+   * A filing event of an application, for the institution's record: what, when, which number.
+   *
+   * @param closedAt when it was closed (its last step), null while open
+   */
+  public record Event(String applicationNo, String kind, Instant submittedAt, String status, String stage,
+      Instant filedAt, String receiptNo, String decisionReason, Instant closedAt) {}
+
+  /** The filing application of the institution and its renewals and changes, oldest first. */
+  public List<Event> eventsFor(String filingCode) {
+    return repository.applicationsFor(filingCode).stream().map(a -> {
+      List<FilingRepository.Step> steps = repository.history(a.applicationNo());
+      Instant closedAt = a.status().isClosed() && !steps.isEmpty() ? steps.get(steps.size() - 1).at() : null;
+      return new Event(a.applicationNo(), a.kind(), a.submittedAt(), a.status().name(), a.status().stage(),
+          a.filedAt(), a.receiptNo(), a.decisionReason(), closedAt);
+    }).toList();
+  }
+
+  /**
+   * A renewal or change approved and entered in the registry: the application gets its receipt number, the
+   * institution's code and validity, status FILED. Idempotent (a retried job gets the receipt number already issued).
+   */
+  public String recordApproval(String applicationNo, String filingCode, java.time.LocalDate validUntil, String step) {
+    StoredApplication application = repository.get(applicationNo);
+    if (application.receiptNo() != null) {
+      return application.receiptNo();
+    }
+    String receiptNo = nextReceiptNo();
+    repository.recordFiling(applicationNo, filingCode, receiptNo, validUntil);
+    repository.updateStatus(applicationNo, FilingStatus.FILED);
+    repository.addStep(applicationNo, step, null, filingCode, null);
+    return receiptNo;
+  }
+
+  /**
+   * The institution's data as last filed, renewed or changed (the newest approved application about it; a branch:
+   * its employer's), or null when no application of this system filed it.
+   */
+  public FilingApplication currentData(String filingCode) {
+    return repository.applicationsFor(filingCode).stream()
+        .filter(a -> a.status() == FilingStatus.FILED)
+        .reduce((first, second) -> second)
+        .map(StoredApplication::application).orElse(null);
+  }
+
+  /**
+   * An officer's decision on a renewal or change task (complete listener, same transaction as the completion): the
+   * step in the application's history; a refusal closes the application as REJECTED with its reason.
+   */
+  public void recordReview(String applicationNo, String step, String user, String decision, String comment,
+      boolean refused) {
+    repository.addStep(applicationNo, step, user, decision, comment);
+    if (refused) {
+      repository.recordDecision(applicationNo, decision, comment);
+      repository.updateStatus(applicationNo, FilingStatus.REJECTED);
+    } else {
+      repository.updateStatus(applicationNo, FilingStatus.DECISION);
+    }
+  }
+
+  /** The data submitted with an application. */
+  public FilingApplication applicationOf(String applicationNo) {
+    return require(applicationNo).application();
+  }
+
+  /** 002 Annex 1 §二(四): the quota warning for these data (social organisations only), or null. */
+  public String quotaWarning(FilingApplication application) {
+    return registration.quotaWarning(application);
+  }
+
+  /** The day (Beijing time) the application was submitted. */
+  public java.time.LocalDate submittedOn(String applicationNo) {
+    return repository.get(applicationNo).submittedAt().atZone(CHINA).toLocalDate();
+  }
+
+  /** The receipt number once approved, else null. */
+  public String receiptNoOf(String applicationNo) {
+    return repository.get(applicationNo).receiptNo();
+  }
+
+  /**
+   * An open renewal or change withdrawn because the institution's filing ended (004 Art. 24): the process is
+   * deleted, the application closed as WITHDRAWN with the reason in its history. Runs in the caller's transaction.
+   */
+  public void withdrawBecause(String applicationNo, String reason) {
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(applicationNo)
+        .processDefinitionKeyIn(FilingProcess.APPLICATION_KEYS.toArray(String[]::new)).list()
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), reason, true, true));
+    repository.recordDecision(applicationNo, "WITHDRAWN", reason);
+    repository.updateStatus(applicationNo, FilingStatus.WITHDRAWN);
+    repository.addStep(applicationNo, "WITHDRAWN_BY_TERMINATION", null, null, reason);
   }
 
   // ------------------------------------------------------------------ supplements

@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DirectoryPageController {
 
+  /** Entries (top-level institutions with their branches) per page. */
+  static final int PAGE_SIZE = 50;
+
   private final InstitutionRegistry registry;
 
   DirectoryPageController(InstitutionRegistry registry) {
@@ -24,6 +27,7 @@ class DirectoryPageController {
       @RequestParam(required = false) String province,
       @RequestParam(required = false) String occupation,
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) String page,
       Model model,
       HttpServletResponse response) {
     model.addAttribute("activeNav", "directory");
@@ -31,9 +35,17 @@ class DirectoryPageController {
     model.addAttribute("province", province == null ? "" : province.trim());
     model.addAttribute("occupation", occupation == null ? "" : occupation);
     model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("page", 0);
+    model.addAttribute("pages", 0);
+    model.addAttribute("total", 0L);
     try {
       DirectoryQuery query = DirectoryController.queryOf(province, occupation, q, false);
-      model.addAttribute("entries", registry.directory(query));
+      int number = DirectoryController.paging(page, null, PAGE_SIZE)[0];
+      DirectoryPage result = registry.directory(query, number, PAGE_SIZE);
+      model.addAttribute("entries", result.entries());
+      model.addAttribute("total", result.total());
+      model.addAttribute("page", number);
+      model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
       model.addAttribute("errors", List.of());
     } catch (ApiProblem problem) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param status the effective status: EXPIRED when {@code validUntil} has passed and it was not terminated
  * @param rectificationDeadline the deadline of the current suspension, if any
+ * @param terminationKind how the filing ended (LAPSED derived with EXPIRED), null while in force
+ * @param reportedUpwardsAt when the last filing, renewal, change or termination was reported to the level above
  */
 public record Institution(
     String filingCode,
@@ -24,7 +26,9 @@ public record Institution(
     LocalDate filedOn,
     LocalDate validUntil,
     InstitutionStatus status,
-    LocalDate rectificationDeadline) {
+    LocalDate rectificationDeadline,
+    TerminationKind terminationKind,
+    java.time.Instant reportedUpwardsAt) {
 
   public Institution {
     occupations = occupations == null ? List.of() : List.copyOf(occupations);

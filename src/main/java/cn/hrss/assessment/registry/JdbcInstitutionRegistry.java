@@ -43,7 +43,8 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
 
   private static final String SELECT_INSTITUTION =
       "SELECT filing_code, institution_type, name, credit_code, province, address, contact_email, application_no,"
-          + " parent_filing_code, status, filed_on, valid_until, rectification_deadline FROM registry_institution";
+          + " parent_filing_code, status, filed_on, valid_until, rectification_deadline, termination_kind, reported_upwards_at"
+          + " FROM registry_institution";
 
   private final NamedParameterJdbcTemplate jdbc;
   /** Filing dates and validity are calendar days where the calendar counts them (assessment.calendar.zone). */
@@ -167,29 +168,119 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
 
   @Override
   @Transactional
-  public void terminate(String filingCode, String reason) {
+  public void terminate(String filingCode, String reason, TerminationKind kind) {
+    if (kind == TerminationKind.DISCIPLINARY && lockStatus(filingCode) == InstitutionStatus.TERMINATED) {
+      // 004 Art. 24: a disciplinary case open when the institution gave notice continues; its termination is the
+      // stronger fact and is recorded on the filing already ended (the code is retired already).
+      recordChange(filingCode, InstitutionStatus.TERMINATED, InstitutionStatus.TERMINATED, reason, null);
+      setTerminationKind(filingCode, kind);
+      return;
+    }
     changeStatus(filingCode, InstitutionStatus.TERMINATED,
         Set.of(InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED), reason, null);
+    setTerminationKind(filingCode, kind);
     retire(filingCode, reason);
     for (Institution branch : branchesOf(filingCode)) {
       if (branch.status() != InstitutionStatus.TERMINATED) {
         String branchReason = "所属用人单位（" + filingCode + "）终止备案" + (reason == null ? "" : "：" + reason);
         changeStatus(branch.filingCode(), InstitutionStatus.TERMINATED,
             Set.of(InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED), branchReason, null);
+        setTerminationKind(branch.filingCode(), kind);
         retire(branch.filingCode(), branchReason);
       }
     }
   }
 
+  private void setTerminationKind(String filingCode, TerminationKind kind) {
+    jdbc.update("UPDATE registry_institution SET termination_kind = :kind WHERE filing_code = :code",
+        new MapSqlParameterSource("kind", kind == null ? null : kind.name()).addValue("code", filingCode));
+  }
+
+  @Override
+  @Transactional
+  public Institution lock(String filingCode) {
+    lockStatus(filingCode);
+    return findByFilingCode(filingCode).orElseThrow(() -> new InstitutionNotFoundException(filingCode));
+  }
+
+  @Override
+  @Transactional
+  public Institution updateBasicInfo(String filingCode, String name, String address, String contactEmail,
+      String reason) {
+    InstitutionStatus stored = lockStatus(filingCode);
+    if (stored == InstitutionStatus.TERMINATED) {
+      throw new IllegalStateException("评价机构 " + filingCode + " 已终止备案，不能变更信息");
+    }
+    jdbc.update("UPDATE registry_institution SET name = COALESCE(:name, name), address = COALESCE(:address, address),"
+        + " contact_email = COALESCE(:email, contact_email) WHERE filing_code = :code",
+        new MapSqlParameterSource("name", name == null ? null : name.trim()).addValue("address", address)
+            .addValue("email", contactEmail).addValue("code", filingCode));
+    recordChange(filingCode, stored, stored, reason, null);
+    return findByFilingCode(filingCode).orElseThrow();
+  }
+
+  @Override
+  @Transactional
+  public Institution replaceScope(String filingCode, List<OccupationScope> scope, String reason) {
+    InstitutionStatus stored = lockStatus(filingCode);
+    if (stored == InstitutionStatus.TERMINATED) {
+      throw new IllegalStateException("评价机构 " + filingCode + " 已终止备案，不能变更职业（工种）");
+    }
+    jdbc.update("DELETE FROM registry_institution_occupation WHERE filing_code = :code",
+        new MapSqlParameterSource("code", filingCode));
+    int itemNo = 0;
+    for (OccupationScope o : scope) {
+      jdbc.update(
+          "INSERT INTO registry_institution_occupation (filing_code, item_no, occupation_code, occupation_name, track, levels)"
+              + " VALUES (:code, :itemNo, :occupation, :name, :track, :levels)",
+          new MapSqlParameterSource("code", filingCode)
+              .addValue("itemNo", ++itemNo)
+              .addValue("occupation", o.code())
+              .addValue("name", o.name())
+              .addValue("track", o.track())
+              .addValue("levels", o.levels().stream().map(String::valueOf).collect(Collectors.joining(","))));
+    }
+    recordChange(filingCode, stored, stored, reason, null);
+    return findByFilingCode(filingCode).orElseThrow();
+  }
+
+  @Override
+  @Transactional
+  public void markReportedUpwards(String filingCode) {
+    jdbc.update("UPDATE registry_institution SET reported_upwards_at = :now WHERE filing_code = :code",
+        new MapSqlParameterSource("now", now()).addValue("code", filingCode));
+  }
+
+  @Override
+  public List<Institution> inForceEndingBy(LocalDate lastDay) {
+    return load(SELECT_INSTITUTION + " WHERE status IN ('ACTIVE', 'SUSPENDED') AND valid_until <= :lastDay"
+        + " ORDER BY valid_until, filing_code", new MapSqlParameterSource("lastDay", lastDay));
+  }
+
+  @Override
+  @Transactional
+  public void recordLapse(String filingCode, String reason) {
+    InstitutionStatus stored = lockStatus(filingCode);
+    recordChange(filingCode, stored, InstitutionStatus.EXPIRED, reason, null);
+  }
+
   @Override
   @Transactional
   public Institution renew(String filingCode, String reason) {
+    return renew(filingCode, reason, today());
+  }
+
+  @Override
+  @Transactional
+  public Institution renew(String filingCode, String reason, LocalDate appliedOn) {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("续期须说明理由");
     }
     InstitutionStatus stored = lockStatus(filingCode);
     Institution current = findByFilingCode(filingCode).orElseThrow(() -> new InstitutionNotFoundException(filingCode));
-    if (current.status() == InstitutionStatus.EXPIRED || current.status() == InstitutionStatus.TERMINATED) {
+    boolean appliedInTime = !appliedOn.isAfter(current.validUntil());
+    if (current.status() == InstitutionStatus.TERMINATED
+        || (current.status() == InstitutionStatus.EXPIRED && !appliedInTime)) {
       throw new IllegalStateException("评价机构 " + filingCode + " 当前状态为“" + current.status().label() + "”，不能续期");
     }
     LocalDate validUntil = current.validUntil().plusYears(VALIDITY_YEARS);
@@ -239,11 +330,34 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
 
   @Override
   public List<DirectoryEntry> directory(DirectoryQuery query) {
+    return directory(query, 0, Integer.MAX_VALUE).entries();
+  }
+
+  @Override
+  public DirectoryPage directory(DirectoryQuery query, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     MapSqlParameterSource params = new MapSqlParameterSource();
-    if (!query.includeTerminated()) {
+    if (!query.listsTerminated()) {
       // 000 / 004 supervision Art. 21: a terminated institution is removed from the directory.
       where.append(" AND i.status <> 'TERMINATED'");
+    }
+    if (query.status() != null) {
+      // The effective status: EXPIRED is derived from valid_until (004 Art. 23), as when an institution is read.
+      params.addValue("today", today());
+      where.append(switch (query.status()) {
+        case ACTIVE -> " AND i.status = 'ACTIVE' AND i.valid_until >= :today";
+        case SUSPENDED -> " AND i.status = 'SUSPENDED' AND i.valid_until >= :today";
+        case TERMINATED -> " AND i.status = 'TERMINATED'";
+        case EXPIRED -> " AND i.status <> 'TERMINATED' AND i.valid_until < :today";
+      });
+    }
+    if (query.validUntilFrom() != null) {
+      where.append(" AND i.valid_until >= :validFrom");
+      params.addValue("validFrom", query.validUntilFrom());
+    }
+    if (query.validUntilTo() != null) {
+      where.append(" AND i.valid_until <= :validTo");
+      params.addValue("validTo", query.validUntilTo());
     }
     if (hasText(query.province())) {
       where.append(" AND i.province = :province");
@@ -271,15 +385,26 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
           .addValue("codePrefix", escapeLike(text.toUpperCase(Locale.ROOT)) + "%")
           .addValue("creditCode", text.toUpperCase(Locale.ROOT));
     }
-    List<Institution> matched = load(SELECT_INSTITUTION + " i" + where, params);
-    if (matched.isEmpty()) {
-      return List.of();
+    // Paged in the database over the top-level entries: an employer or organisation matched itself or through one
+    // of its branches (branches are never listed at top level). A terminated employer found through a branch is
+    // left out unless terminated ones are asked for.
+    String rootWhere = " WHERE r.filing_code IN (SELECT COALESCE(i.parent_filing_code, i.filing_code)"
+        + " FROM registry_institution i" + where + ")" + (query.listsTerminated() ? "" : " AND r.status <> 'TERMINATED'");
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM registry_institution r" + rootWhere, params, Long.class);
+    if (total == null || total == 0) {
+      return new DirectoryPage(List.of(), 0);
     }
-    Set<String> matchedCodes = matched.stream().map(Institution::filingCode).collect(Collectors.toSet());
-    Set<String> roots = new LinkedHashSet<>();
-    for (Institution i : matched) {
-      roots.add(i.isBranch() ? i.parentFilingCode() : i.filingCode());
+    long offset = (long) page * size;
+    if (offset >= total) {
+      return new DirectoryPage(List.of(), total);
     }
+    params.addValue("limit", size).addValue("offset", offset);
+    List<String> roots = jdbc.queryForList("SELECT r.filing_code FROM registry_institution r" + rootWhere
+        + " ORDER BY r.province, r.filing_code LIMIT :limit OFFSET :offset", params, String.class);
+    params.addValue("roots", roots);
+    Set<String> matchedCodes = load(SELECT_INSTITUTION + " i" + where
+        + " AND (i.filing_code IN (:roots) OR i.parent_filing_code IN (:roots))", params)
+        .stream().map(Institution::filingCode).collect(Collectors.toSet());
     List<Institution> rootInstitutions = load(SELECT_INSTITUTION + " WHERE filing_code IN (:codes)"
         + " ORDER BY province, filing_code", new MapSqlParameterSource("codes", roots));
     Map<String, List<Institution>> branches = new LinkedHashMap<>();
@@ -290,18 +415,15 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
     List<DirectoryEntry> entries = new ArrayList<>();
     for (Institution root : rootInstitutions) {
       boolean rootMatched = matchedCodes.contains(root.filingCode());
-      if (!rootMatched && !query.includeTerminated() && root.status() == InstitutionStatus.TERMINATED) {
-        continue;
-      }
       // (our choice) Under an employer found by its own data all its branches are listed; under an employer
       // found only through a branch (say by the branch's province) just the matching branches.
       List<Institution> listed = branches.getOrDefault(root.filingCode(), List.of()).stream()
-          .filter(b -> query.includeTerminated() || b.status() != InstitutionStatus.TERMINATED)
+          .filter(b -> query.listsTerminated() || b.status() != InstitutionStatus.TERMINATED)
           .filter(b -> rootMatched || matchedCodes.contains(b.filingCode()))
           .toList();
       entries.add(new DirectoryEntry(root, listed));
     }
-    return entries;
+    return new DirectoryPage(entries, total);
   }
 
   // --- allocation -------------------------------------------------------------------------------------
@@ -488,12 +610,15 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
         InstitutionStatus.valueOf(rs.getString("status")),
         localDate(rs, "filed_on"),
         localDate(rs, "valid_until"),
-        localDate(rs, "rectification_deadline"));
+        localDate(rs, "rectification_deadline"),
+        rs.getString("termination_kind") == null ? null : TerminationKind.valueOf(rs.getString("termination_kind")),
+        rs.getTimestamp("reported_upwards_at") == null ? null : rs.getTimestamp("reported_upwards_at").toInstant());
   }
 
   private record Row(String filingCode, InstitutionType type, String name, String creditCode, String province,
       String address, String contactEmail, String applicationNo, String parentFilingCode, InstitutionStatus status,
-      LocalDate filedOn, LocalDate validUntil, LocalDate rectificationDeadline) {
+      LocalDate filedOn, LocalDate validUntil, LocalDate rectificationDeadline, TerminationKind terminationKind,
+      java.time.Instant reportedUpwardsAt) {
 
     Institution toInstitution(List<OccupationScope> occupations, LocalDate today) {
       // 004 Art. 23 / Zhejiang supervision Art. 21(7): past its validity the filing lapses (EXPIRED) unless
@@ -502,7 +627,8 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
           ? InstitutionStatus.EXPIRED : status;
       return new Institution(filingCode, type, name, creditCode, province, address, contactEmail, applicationNo,
           occupations, parentFilingCode, filedOn, validUntil, effective,
-          status == InstitutionStatus.SUSPENDED ? rectificationDeadline : null);
+          status == InstitutionStatus.SUSPENDED ? rectificationDeadline : null,
+          effective == InstitutionStatus.EXPIRED ? TerminationKind.LAPSED : terminationKind, reportedUpwardsAt);
     }
   }
 

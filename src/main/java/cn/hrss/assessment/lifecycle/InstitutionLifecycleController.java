@@ -1,0 +1,215 @@
+package cn.hrss.assessment.lifecycle;
+
+import cn.hrss.assessment.filing.FilingApplication;
+import cn.hrss.assessment.filing.FilingService;
+import cn.hrss.assessment.web.ApiProblem;
+import cn.hrss.assessment.web.IdempotencyKeys;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The institution's side after filing (CONTRACT.md "After filing"), with the token of its filing application. */
+@RestController
+@RequestMapping("/api/institutions/{filingCode}")
+@Tag(name = "备案后管理", description = "延续备案、主动注销备案")
+class InstitutionLifecycleController {
+
+  private final RenewalService renewals;
+  private final ChangeService changes;
+  private final ScopeChangeService scopeChanges;
+  private final TerminationService terminations;
+  private final InstitutionRecord record;
+  private final cn.hrss.assessment.identity.Officers officers;
+  private final InstitutionAccess access;
+  private final IdempotencyKeys idempotency;
+  private final ObjectMapper json;
+
+  InstitutionLifecycleController(RenewalService renewals, ChangeService changes, ScopeChangeService scopeChanges, TerminationService terminations,
+      InstitutionAccess access, IdempotencyKeys idempotency, ObjectMapper json, InstitutionRecord record,
+      cn.hrss.assessment.identity.Officers officers) {
+    this.record = record;
+    this.officers = officers;
+    this.renewals = renewals;
+    this.changes = changes;
+    this.scopeChanges = scopeChanges;
+    this.terminations = terminations;
+    this.access = access;
+    this.idempotency = idempotency;
+    this.json = json;
+  }
+
+  @Operation(summary = "申请延续备案", description = "备案有效期届满前 3 个月内可申请（否则 409）。multipart：application（JSON，"
+      + "可省略：按原备案信息）与 files（材料）。机构以备案申请时获得的令牌（Bearer）办理。")
+  @PostMapping(path = "/renewals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> renew(@PathVariable String filingCode,
+      @RequestPart(name = "application", required = false) String application,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      HttpServletRequest request) {
+    access.requireToken(filingCode, request);
+    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/institutions/" + filingCode + "/renewals",
+        request.getHeader(HttpHeaders.AUTHORIZATION), body(application, files));
+    Optional<ResponseEntity<Map<String, Object>>> replayed = replay(key);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    FilingService.Submission submission;
+    try {
+      submission = renewals.submit(filingCode, parse(application), files,
+          first -> idempotency.record(key, 201, location(first), answer(first)));
+    } catch (IdempotencyKeys.Conflict concurrentRetry) {
+      return replay(key).orElseThrow(() -> concurrentRetry);
+    }
+    return ResponseEntity.created(URI.create(location(submission))).body(answer(submission));
+  }
+
+  @Operation(summary = "申请变更职业（工种）及等级", description = "按备案条件和程序评估（浙人社发〔2022〕20号 第二十二条）。"
+      + "multipart：application（JSON，occupations 为变更后的范围）与 files。减少的职业（工种）即时停止。")
+  @PostMapping(path = "/scope-changes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> changeScope(@PathVariable String filingCode,
+      @RequestPart(name = "application", required = false) String application,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      HttpServletRequest request) {
+    access.requireToken(filingCode, request);
+    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/institutions/" + filingCode + "/scope-changes",
+        request.getHeader(HttpHeaders.AUTHORIZATION), body(application, files));
+    Optional<ResponseEntity<Map<String, Object>>> replayed = replay(key);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    FilingService.Submission submission;
+    try {
+      submission = scopeChanges.submit(filingCode, parse(application), files,
+          first -> idempotency.record(key, 201, location(first), answer(first)));
+    } catch (IdempotencyKeys.Conflict concurrentRetry) {
+      return replay(key).orElseThrow(() -> concurrentRetry);
+    }
+    return ResponseEntity.created(URI.create(location(submission))).body(answer(submission));
+  }
+
+  @Operation(summary = "报告基本信息变更", description = "名称、地址、法定代表人、联系方式（浙人社发〔2022〕20号 第二十一条），"
+      + "经工作人员审核确认后更新名录；名称变更不改变备案编码。")
+  @PostMapping(path = "/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> change(@PathVariable String filingCode,
+      @RequestBody(required = false) String body,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      HttpServletRequest request) {
+    access.requireToken(filingCode, request);
+    ChangeService.ChangeRequest change;
+    try {
+      change = body == null || body.isBlank() ? null : json.readValue(body, ChangeService.ChangeRequest.class);
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.invalid("body", "JSON 无法解析：" + e.getOriginalMessage());
+    }
+    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/institutions/" + filingCode + "/changes",
+        request.getHeader(HttpHeaders.AUTHORIZATION),
+        List.of(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+    Optional<ResponseEntity<Map<String, Object>>> replayed = replay(key);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    FilingService.Submission submission;
+    try {
+      submission = changes.submit(filingCode, change,
+          first -> idempotency.record(key, 201, location(first), answer(first)));
+    } catch (IdempotencyKeys.Conflict concurrentRetry) {
+      return replay(key).orElseThrow(() -> concurrentRetry);
+    }
+    return ResponseEntity.created(URI.create(location(submission))).body(answer(submission));
+  }
+
+  @Operation(summary = "监管档案（工作人员）", description = "该机构的备案、延续、变更、状态变更、有效期提醒与失效、违纪处理，"
+      + "按时间先后排列，附各项文书的链接（监督管理办法 第八条、第十一条）。")
+  @org.springframework.web.bind.annotation.GetMapping("/record")
+  List<InstitutionRecord.Entry> record(@PathVariable String filingCode, HttpServletRequest request) {
+    officers.require(request, cn.hrss.assessment.identity.Groups.CASE_READERS.toArray(String[]::new));
+    access.require(filingCode);
+    return record.of(filingCode);
+  }
+
+  /** The termination notice (004 Art. 24). */
+  record TerminationRequest(String reason) {}
+
+  @Operation(summary = "主动注销备案", description = "机构告知备案部门终止评价工作（浙人社发〔2022〕20号 第二十四条）：立即终止备案，"
+      + "备案编码移入废置库；正在办理的延续或变更申请随之撤回。")
+  @PostMapping(path = "/termination", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> terminate(@PathVariable String filingCode,
+      @RequestBody(required = false) TerminationRequest body, HttpServletRequest request) {
+    access.requireToken(filingCode, request);
+    TerminationService.Terminated done = terminations.terminate(filingCode, body == null ? null : body.reason());
+    return ResponseEntity.ok(Map.of("filingCode", filingCode, "status", "TERMINATED", "terminationKind", "VOLUNTARY",
+        "withdrawnApplications", done.withdrawnApplications()));
+  }
+
+  private FilingApplication parse(String application) {
+    if (application == null || application.isBlank()) {
+      return null;
+    }
+    try {
+      return json.readValue(application, FilingApplication.class);
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.invalid("application", "JSON 无法解析：" + e.getOriginalMessage());
+    }
+  }
+
+  private static String location(FilingService.Submission submission) {
+    return "/api/filings/" + submission.applicationNo();
+  }
+
+  private static Map<String, Object> answer(FilingService.Submission submission) {
+    return Map.of("applicationNo", submission.applicationNo(), "status", submission.status().name(),
+        "accessToken", submission.accessToken());
+  }
+
+  @SuppressWarnings("unchecked")
+  private Optional<ResponseEntity<Map<String, Object>>> replay(IdempotencyKeys.Key key) {
+    return idempotency.replay(key, Map.class).map(r -> (ResponseEntity<Map<String, Object>>) (ResponseEntity<?>) r);
+  }
+
+  /** As for {@code POST /api/filings}: the application part, then each file's name and SHA-256. */
+  private static List<byte[]> body(String application, List<MultipartFile> files) {
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(application == null ? new byte[0] : application.getBytes(StandardCharsets.UTF_8));
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      parts.add(String.valueOf(file.getOriginalFilename()).getBytes(StandardCharsets.UTF_8));
+      try (InputStream content = file.getInputStream()) {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[64 * 1024];
+        for (int read; (read = content.read(buffer)) > 0; ) {
+          digest.update(buffer, 0, read);
+        }
+        parts.add(digest.digest());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return parts;
+  }
+}

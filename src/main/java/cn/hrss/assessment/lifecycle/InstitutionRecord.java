@@ -1,0 +1,112 @@
+package cn.hrss.assessment.lifecycle;
+
+import cn.hrss.assessment.filing.FilingService;
+import cn.hrss.assessment.registry.InstitutionRegistry;
+import cn.hrss.assessment.registry.InstitutionStatus;
+import cn.hrss.assessment.registry.StatusChange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The supervision record (监管档案, 监督管理办法 Art. 8, 11) of an institution: every filing, renewal, change,
+ * status change (suspension, reinstatement, termination, lapse), expiry notice and disciplinary sanction against it,
+ * in time order, each with a link to its document. Other features (discipline's record-aware rules, 002 Annex 2
+ * Art. 14(6)) read it through {@link #of(String)}.
+ */
+@Service
+public class InstitutionRecord {
+
+  /** One entry: {@code document} is the API path of its document (application, receipt, case), or null. */
+  public record Entry(Instant at, String kind, String reference, String summary, String document) {}
+
+  private static final Map<String, String> APPLICATION_KINDS = Map.of(
+      "FILING", "备案申请", LifecycleProcess.RENEWAL, "延续备案申请", LifecycleProcess.CHANGE, "信息变更报告",
+      "SCOPE_CHANGE", "职业（工种）及等级变更申请");
+
+  private final FilingService filings;
+  private final InstitutionRegistry registry;
+  private final ChangeService changes;
+  private final JdbcTemplate jdbc;
+
+  InstitutionRecord(FilingService filings, InstitutionRegistry registry, ChangeService changes, JdbcTemplate jdbc) {
+    this.filings = filings;
+    this.registry = registry;
+    this.changes = changes;
+    this.jdbc = jdbc;
+  }
+
+  /** The record, oldest first (entries at the same moment in the order they were recorded). */
+  public List<Entry> of(String filingCode) {
+    List<Entry> entries = new ArrayList<>();
+    List<String> applicationNos = new ArrayList<>();
+    for (FilingService.Event e : filings.eventsFor(filingCode)) {
+      applicationNos.add(e.applicationNo());
+      String label = APPLICATION_KINDS.getOrDefault(e.kind(), e.kind());
+      String page = "/api/filings/" + e.applicationNo();
+      entries.add(new Entry(e.submittedAt(), e.kind() + "_SUBMITTED", e.applicationNo(), "提交" + label, page));
+      if ("FILED".equals(e.status()) && e.filedAt() != null) {
+        entries.add(new Entry(e.filedAt(), e.kind() + "_APPROVED", e.applicationNo(),
+            label + "获准（回执 " + e.receiptNo() + "）", page + "/receipt"));
+      } else if (e.closedAt() != null) {
+        entries.add(new Entry(e.closedAt(), e.kind() + "_CLOSED", e.applicationNo(),
+            label + "：" + e.stage() + (e.decisionReason() == null ? "" : "（" + e.decisionReason() + "）"), page));
+      }
+    }
+    for (StatusChange change : registry.statusHistory(filingCode)) {
+      // Renewals and changes appear above with their applications; filing itself too when it came through one.
+      boolean coveredByApplication = change.fromStatus() == change.toStatus()
+          && applicationNos.stream().anyMatch(no -> change.reason() != null && change.reason().contains(no));
+      boolean filingCovered = change.fromStatus() == null && !applicationNos.isEmpty();
+      if (coveredByApplication || filingCovered) {
+        continue;
+      }
+      entries.add(new Entry(change.changedAt(), statusKind(change), filingCode, change.reason(), null));
+    }
+    for (ChangeService.ChangedValue v : changes.changesOf(filingCode)) {
+      if (Boolean.TRUE.equals(v.approved()) && v.decidedAt() != null) {
+        entries.add(new Entry(v.decidedAt(), "INFO_CHANGED", v.applicationNo(),
+            v.fieldName() + "：" + (v.oldValue() == null ? "（无）" : v.oldValue()) + " → " + v.newValue(),
+            "/api/filings/" + v.applicationNo()));
+      }
+    }
+    jdbc.query("SELECT kind, valid_until, sent_at, superseded FROM lifecycle_expiry_notice WHERE filing_code = ?",
+        rs -> {
+          String kind = rs.getString("kind");
+          String validUntil = rs.getDate("valid_until").toLocalDate().toString();
+          entries.add(new Entry(rs.getTimestamp("sent_at").toInstant(), ExpiryWatch.EXPIRED.equals(kind)
+              ? "EXPIRY_NOTICE" : "EXPIRY_REMINDER", filingCode, ExpiryWatch.EXPIRED.equals(kind)
+              ? "有效期（至 " + validUntil + "）届满失效通知" : "有效期（至 " + validUntil + "）届满提醒"
+              + (rs.getBoolean("superseded") ? "（停机期间到期，已由后一提醒涵盖）" : ""), null));
+        }, filingCode);
+    // 002 Annex 2: sanctions executed against the institution (disciplinary decisions), with their case.
+    jdbc.query("SELECT case_no, code, article, item, executed_at, undone_at FROM discipline_sanction"
+        + " WHERE party_type = 'INSTITUTION' AND party_ref = ? ORDER BY id", rs -> {
+          String caseNo = rs.getString("case_no");
+          entries.add(new Entry(rs.getTimestamp("executed_at").toInstant(), "DISCIPLINARY_SANCTION", caseNo,
+              "违纪违规处理：" + rs.getString("code") + "（002 附件2 第" + rs.getInt("article") + "条第" + rs.getInt("item")
+                  + "项）" + (rs.getTimestamp("undone_at") == null ? "" : "，复核后已撤销"),
+              "/api/discipline/cases/" + caseNo));
+        }, filingCode);
+    // Stable: entries of the same moment keep the order in which they were added.
+    entries.sort(Comparator.comparing(Entry::at));
+    return entries;
+  }
+
+  private static String statusKind(StatusChange change) {
+    if (change.fromStatus() == null) {
+      return "FILED";
+    }
+    if (change.toStatus() == InstitutionStatus.EXPIRED) {
+      return "LAPSED";
+    }
+    if (change.fromStatus() == change.toStatus()) {
+      return "RECORDED";
+    }
+    return change.toStatus().name();
+  }
+}

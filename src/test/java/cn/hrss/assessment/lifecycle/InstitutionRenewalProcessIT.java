@@ -1,0 +1,321 @@
+package cn.hrss.assessment.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.hrss.assessment.filing.FilingProcess;
+import cn.hrss.assessment.filing.FilingProcess.Vars;
+import cn.hrss.assessment.filing.FilingService;
+import cn.hrss.assessment.lifecycle.LifecycleProcess.RenewalElements;
+import cn.hrss.assessment.notification.NoticeRecord;
+import cn.hrss.assessment.notification.NotificationService;
+import cn.hrss.assessment.registry.Institution;
+import cn.hrss.assessment.registry.InstitutionRegistry;
+import cn.hrss.assessment.registry.InstitutionStatus;
+import cn.hrss.assessment.support.IntegrationTest;
+import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.TestMail;
+import cn.hrss.assessment.web.ApiProblem;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * One test per path of InstitutionRenewalProcess (004 Art. 23), job executor off, engine clock pinned: the
+ * institution is filed on 2023-06-01 (valid until 2026-06-01), the renewal window opens on 2026-03-01.
+ */
+@IntegrationTest
+class InstitutionRenewalProcessIT {
+
+  static final LocalDate VALID_UNTIL = LocalDate.of(2026, 6, 1);
+
+  @Autowired RenewalService renewals;
+  @Autowired FilingService filings;
+  @Autowired InstitutionRegistry registry;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired ProcessEngine engine;
+  @Autowired Jobs jobs;
+  @Autowired NotificationService notifications;
+  @Autowired LifecycleProperties properties;
+
+  String filingCode;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    TestMail.reset();
+    jobs.moveClockTo(LocalDateTime.of(2023, 6, 1, 10, 0));
+    filingCode = registry.register(LifecycleFixtures.provincialEmployer(LifecycleFixtures.freshEmployerCode()))
+        .filingCode();
+    assertThat(registry.findByFilingCode(filingCode).orElseThrow().validUntil()).isEqualTo(VALID_UNTIL);
+  }
+
+  @AfterEach
+  void tearDown() {
+    List<String> running = runtime.createProcessInstanceQuery().processDefinitionKey(FilingProcess.RENEWAL_KEY).list()
+        .stream().map(ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtime.deleteProcessInstancesIfExists(running, "test finished", true, true, false);
+    }
+    identity.clearAuthentication();
+    jobs.resetClock();
+  }
+
+  // ------------------------------------------------------------------ the window (004 Art. 23)
+
+  @Test
+  void approvedTwoMonthsBeforeExpiryTheValidityRunsThreeYearsFromTheFormerEndUnderTheSameCode() throws Exception {
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0)); // 2 months before validUntil
+    String no = submit();
+    ProcessInstance pi = instance(no);
+    assertThat(pi).isWaitingAt(RenewalElements.REVIEW_COMPLETENESS);
+    assertThat(task(pi, RenewalElements.REVIEW_COMPLETENESS)).hasCandidateGroup("acceptance-officers");
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    assertThat(pi).isWaitingAt(RenewalElements.DECIDE_FILING);
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 20, 9, 0));
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(RenewalElements.RENEW_FILING, RenewalElements.SEND_RENEWAL_RECEIPT,
+        RenewalElements.REPORT_UPWARDS, RenewalElements.RENEWED).isEnded();
+
+    Institution renewed = registry.findByFilingCode(filingCode).orElseThrow();
+    // From the current end, not from the approval day (2026-04-20 + 3 years would be 2029-04-20).
+    assertThat(renewed.validUntil()).isEqualTo(LocalDate.of(2029, 6, 1));
+    assertThat(renewed.status()).isEqualTo(InstitutionStatus.ACTIVE);
+    assertThat(renewed.reportedUpwardsAt()).isNotNull();
+    String receiptNo = filings.receiptNoOf(no);
+    assertThat(receiptNo).startsWith("HZ2026");
+    assertThat(notices(no, "institution-renewed")).singleElement()
+        .satisfies(n -> assertThat(n.recipients()).containsExactly(LifecycleFixtures.EMAIL));
+    assertThat(notices(no, "institution-report-upwards")).singleElement()
+        .satisfies(n -> assertThat(n.recipients()).containsExactly(properties.ministryEmail()));
+    assertThat(subjectsTo(LifecycleFixtures.EMAIL)).anyMatch(s -> s.contains("延续备案回执 " + receiptNo));
+    assertThat(subjectsTo(properties.ministryEmail())).anyMatch(s -> s.contains("评价机构延续备案报备（" + filingCode + "）"));
+    assertThat(TestMail.textsTo(LifecycleFixtures.EMAIL)).anyMatch(t -> t.contains("2029年6月1日") && t.contains(filingCode));
+  }
+
+  @Test
+  void fourMonthsBeforeExpiryTheRenewalIsRefusedNamingTheOpeningDay() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 1, 9, 0));
+    assertThatThrownBy(this::submit).isInstanceOf(ApiProblem.class).satisfies(e -> {
+      assertThat(((ApiProblem) e).status().value()).isEqualTo(409);
+      assertThat(e.getMessage()).contains("2026年3月1日");
+    });
+    // The first day of the window is accepted.
+    jobs.moveClockTo(LocalDateTime.of(2026, 3, 1, 9, 0));
+    assertThat(instance(submit())).isWaitingAt(RenewalElements.REVIEW_COMPLETENESS);
+  }
+
+  @Test
+  void afterExpiryTheQualificationHasLapsedAndTheRenewalIsRefused() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 6, 1, 23, 0)); // still the last day: accepted
+    String no = submit();
+    assertThat(instance(no)).isNotNull();
+    runtime.deleteProcessInstance(instance(no).getId(), "test", true, true);
+    filings.withdrawBecause(no, "test");
+    jobs.moveClockTo(LocalDateTime.of(2026, 6, 2, 0, 30));
+    assertThat(registry.findByFilingCode(filingCode).orElseThrow().status()).isEqualTo(InstitutionStatus.EXPIRED);
+    assertThatThrownBy(this::submit).isInstanceOf(ApiProblem.class).satisfies(e -> {
+      assertThat(((ApiProblem) e).status().value()).isEqualTo(409);
+      assertThat(e.getMessage()).contains("重新申请备案");
+    });
+  }
+
+  @Test
+  void appliedOnTheLastDayAndDecidedAfterTheEndTheFilingContinuesWithoutAGap() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 6, 1, 16, 0));
+    String no = submit();
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    jobs.moveClockTo(LocalDateTime.of(2026, 6, 10, 9, 0));
+    assertThat(registry.findByFilingCode(filingCode).orElseThrow().status()).isEqualTo(InstitutionStatus.EXPIRED);
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(RenewalElements.RENEWED).isEnded();
+    Institution renewed = registry.findByFilingCode(filingCode).orElseThrow();
+    assertThat(renewed.validUntil()).isEqualTo(LocalDate.of(2029, 6, 1));
+    assertThat(renewed.status()).isEqualTo(InstitutionStatus.ACTIVE);
+  }
+
+  @Test
+  void aSecondOpenRenewalOfTheSameInstitutionIsRefused() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    submit();
+    assertThatThrownBy(this::submit).isInstanceOf(ApiProblem.class)
+        .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+  }
+
+  @Test
+  void twoRenewalsRacingForTheSameInstitutionOneWinsTheOtherGets409() throws Exception {
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.Callable<Object> attempt = () -> {
+      start.await();
+      try {
+        return submit();
+      } catch (ApiProblem e) {
+        return e.status().value();
+      }
+    };
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(attempt);
+      var b = pool.submit(attempt);
+      start.countDown();
+      List<Object> outcomes = List.of(a.get(), b.get());
+      assertThat(outcomes).filteredOn(o -> o instanceof String).hasSize(1);
+      assertThat(outcomes).filteredOn(o -> Integer.valueOf(409).equals(o)).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(filings.openApplicationsFor(filingCode)).hasSize(1);
+  }
+
+  // ------------------------------------------------------------------ the other paths
+
+  @Test
+  void refusedRenewalLeavesTheFilingToRunOutAtItsEnd() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    String no = submit();
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "近三年评价质量督导两次不合格"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(RenewalElements.RENEWAL_REJECTED).isEnded();
+    assertThat(registry.findByFilingCode(filingCode).orElseThrow().validUntil()).isEqualTo(VALID_UNTIL);
+    assertThat(notices(no, "institution-renewal-rejected")).hasSize(1);
+    assertThat(TestMail.textsTo(LifecycleFixtures.EMAIL)).anyMatch(t -> t.contains("近三年评价质量督导两次不合格"));
+  }
+
+  @Test
+  void aMajorityOfFailingOpinionsEndsTheRenewal() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    String no = submit();
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "FAIL", "FAIL", "PASS");
+    assertThat(pi).hasPassed(RenewalElements.REVIEW_FAILED).isEnded();
+    assertThat(registry.findByFilingCode(filingCode).orElseThrow().validUntil()).isEqualTo(VALID_UNTIL);
+  }
+
+  @Test
+  void supplementLoopReturnsToAcceptanceReview() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    String no = submit();
+    ProcessInstance pi = instance(no);
+    complete(pi, RenewalElements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REQUEST_SUPPLEMENT",
+        Vars.ACCEPTANCE_COMMENT, "缺少近三年评价工作总结"));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(RenewalElements.AWAIT_SUPPLEMENT);
+    filings.supplement(no, List.of(LifecycleFixtures.pdf("工作总结.pdf")), null);
+    assertThat(pi).isWaitingAt(RenewalElements.REVIEW_COMPLETENESS);
+    complete(pi, RenewalElements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REJECT",
+        Vars.ACCEPTANCE_COMMENT, "材料仍不齐全"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(RenewalElements.NOT_ACCEPTED).isEnded();
+  }
+
+  @Test
+  void aRenewalMayNotChangeTheCreditCode() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    assertThatThrownBy(() -> renewals.submit(filingCode,
+        LifecycleFixtures.renewalApplication(LifecycleFixtures.freshEmployerCode()),
+        List.of(LifecycleFixtures.pdf("延续申请表.pdf")), s -> { }))
+        .isInstanceOf(ApiProblem.class)
+        .satisfies(e -> assertThat(((ApiProblem) e).errors()).extracting(ApiProblem.FieldError::field)
+            .contains("application.creditCode"));
+    assertThat(filings.openApplicationsFor(filingCode)).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  String submit() {
+    String creditCode = registry.findByFilingCode(filingCode).orElseThrow().creditCode();
+    return renewals.submit(filingCode, LifecycleFixtures.renewalApplication(creditCode),
+        List.of(LifecycleFixtures.pdf("延续申请表.pdf")), s -> { }).applicationNo();
+  }
+
+  ProcessInstance instance(String applicationNo) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(FilingProcess.RENEWAL_KEY)
+        .processInstanceBusinessKey(applicationNo).singleResult();
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list().get(0);
+  }
+
+  void complete(ProcessInstance pi, String key, String user, Map<String, Object> variables) {
+    complete(task(pi, key), user, variables);
+  }
+
+  void complete(Task task, String user, Map<String, Object> variables) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      tasks.complete(task.getId(), new HashMap<>(variables));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  void accept(ProcessInstance pi) {
+    complete(pi, RenewalElements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(RenewalElements.EXPERT_REVIEW);
+  }
+
+  void reviewAll(ProcessInstance pi, String... opinions) {
+    List<Task> reviews = tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(RenewalElements.EXPERT_REVIEW).orderByTaskAssignee().asc().list();
+    assertThat(reviews).hasSize(opinions.length);
+    for (int i = 0; i < reviews.size(); i++) {
+      complete(reviews.get(i), reviews.get(i).getAssignee(), Map.of(Vars.EXPERT_OPINION, opinions[i],
+          Vars.EXPERT_COMMENT, "评审意见 " + (i + 1)));
+    }
+    jobs.runDue();
+  }
+
+  List<NoticeRecord> notices(String caseRef, String template) {
+    return notifications.noticesFor(caseRef).stream().filter(n -> template.equals(n.template())).toList();
+  }
+
+  static List<String> subjectsTo(String address) {
+    return Arrays.stream(TestMail.server().getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+      } catch (jakarta.mail.MessagingException e) {
+        return false;
+      }
+    }).map(InstitutionRenewalProcessIT::subject).toList();
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
