@@ -64,6 +64,8 @@ class ComplaintIT {
   @AfterEach
   void tearDown() {
     jobs.resetClock();
+    jobs.forget(jdbc.queryForList("SELECT complaint_no FROM complaint", String.class));
+    jobs.forget(jdbc.queryForList("SELECT case_no FROM complaint WHERE case_no IS NOT NULL", String.class));
   }
 
   @Test

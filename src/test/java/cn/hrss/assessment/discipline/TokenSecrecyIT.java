@@ -74,8 +74,11 @@ class TokenSecrecyIT {
     context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
   }
 
+  private final List<String> cases = new ArrayList<>();
+
   @AfterEach
   void restoreTheLog() {
+    jobs.forget(cases);
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(captured);
     levelsBefore.forEach((name, level) -> context.getLogger(name).setLevel(level));
@@ -92,6 +95,7 @@ class TokenSecrecyIT {
     assertThat(filing.getStatusCode().value()).isEqualTo(201);
     String applicationNo = filing.getBody().get("applicationNo").asText();
     String applicantToken = filing.getBody().get("accessToken").asText();
+    cases.add(applicationNo);
     assertThat(get("/api/filings/" + applicationNo, applicantToken).getStatusCode().value()).isEqualTo(200);
     assertThat(get("/api/filings/" + applicationNo, applicantToken + "x").getStatusCode().value()).isEqualTo(403);
     assertThat(page("/status", Map.of("applicationNo", applicationNo, "accessToken", applicantToken)).getBody())
@@ -113,6 +117,7 @@ class TokenSecrecyIT {
     assertThat(opened.getStatusCode().value()).isEqualTo(201);
     String caseNo = opened.getBody().get("caseNo").asText();
     String partyToken = opened.getBody().get("accessToken").asText();
+    cases.add(caseNo);
     var task = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
     identity.setAuthentication("discipline", List.of("discipline-officers"));
     try {

@@ -58,8 +58,11 @@ class SmtpOutageIT {
     TestMail.reset();
   }
 
+  private final List<String> submitted = new ArrayList<>();
+
   @AfterEach
   void tearDown() {
+    jobs.forget(submitted);
     jobs.resetClock();
     if (!TestMail.server().isRunning()) {
       TestMail.server().start();
@@ -179,6 +182,7 @@ class SmtpOutageIT {
     ResponseEntity<JsonNode> answer = rest.postForEntity("/api/filings", body, JsonNode.class);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String applicationNo = answer.getBody().get("applicationNo").asText();
+    submitted.add(applicationNo);
     executeDueLetFail();
     var task = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).taskDefinitionKey("Task_ReviewCompleteness")
         .singleResult();

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -30,10 +31,27 @@ public class Jobs {
 
   private final ManagementService managementService;
   private final IdentityService identityService;
+  private final RuntimeService runtimeService;
 
-  Jobs(ManagementService managementService, IdentityService identityService) {
+  Jobs(ManagementService managementService, IdentityService identityService, RuntimeService runtimeService) {
     this.managementService = managementService;
     this.identityService = identityService;
+    this.runtimeService = runtimeService;
+  }
+
+  /**
+   * Deletes the running process instances of these cases (business keys), timers included. The Spring context is
+   * shared by many test classes: a case a test leaves open would fire its timers (an overdue reminder, a closing
+   * window) in another test that moves the clock and runs what is due, and mail someone that test counts.
+   */
+  public void forget(java.util.Collection<String> businessKeys) {
+    for (String key : businessKeys) {
+      if (key == null) {
+        continue;
+      }
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()
+          .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test cleanup", true, true));
+    }
   }
 
   /**
