@@ -177,7 +177,7 @@ class InstitutionAreaPageIT {
     ResponseEntity<String> confirm = post("/institution/termination", request);
     assertThat(confirm.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(confirm.getBody()).contains("请确认：注销后备案立即终止，不能撤销", "注销原因：企业转型，不再开展评价工作",
-        "id=\"confirm-termination\"", "id=\"cancel-termination\"");
+        "id=\"confirm-termination\"", "id=\"cancel-termination\"").doesNotContain("id=\"submit-change\"");
     assertThat(checker.errors(confirm.getBody())).isEmpty();
     assertThat(registry.findByFilingCode(filed.filingCode()).orElseThrow().status()).isEqualTo(InstitutionStatus.ACTIVE);
 
