@@ -7,6 +7,7 @@ import cn.hrss.assessment.registry.InstitutionStatus;
 import cn.hrss.assessment.web.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
  * The institution's own area (issue 17 item 4): signed in with its filing code and the access token of the
  * application that filed it ({@link InstitutionAccess}, as {@code /api/institutions/{filingCode}/…}). It shows the
  * institution's directory entry and its open applications, and offers what the API offers: renewal while its window
- * is open (otherwise the day it opens, 004 Art. 23), a change of basic information (004 Art. 21) and voluntary
+ * is open (otherwise the day it opens, 004 Art. 23), a change of basic information (004 Art. 21), a change of
+ * occupations and levels (004 Art. 22) and voluntary
  * termination with a confirmation step (004 Art. 24), each by the same service as the API. The code and token are
  * posted, never put in a URL (the page's own forms carry them as hidden fields, like the status page); answers are
  * not cached; a wrong code and a wrong token get the same message.
@@ -43,9 +46,11 @@ class InstitutionAreaPageController {
   private final RenewalService renewals;
   private final ChangeService changes;
   private final TerminationService terminations;
+  private final ScopeChangeService scopeChanges;
 
   InstitutionAreaPageController(InstitutionAccess access, FilingService filings, RenewalService renewals,
-      ChangeService changes, TerminationService terminations) {
+      ChangeService changes, TerminationService terminations, ScopeChangeService scopeChanges) {
+    this.scopeChanges = scopeChanges;
     this.access = access;
     this.filings = filings;
     this.renewals = renewals;
@@ -146,6 +151,84 @@ class InstitutionAreaPageController {
   }
 
   /**
+   * 职业（工种）及等级变更 (004 Art. 22): the filed occupations with their levels (an occupation with no level ticked is
+   * left out, which stops it at once), one occupation to add, and the materials; the data as last filed otherwise.
+   * Checked and started by the service behind {@code POST …/scope-changes}.
+   */
+  @PostMapping("/institution/scope-change")
+  String changeScope(@RequestParam MultiValueMap<String, String> params,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+      HttpServletResponse response) {
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    String token = params.getFirst("accessToken") == null ? "" : params.getFirst("accessToken");
+    Institution institution = signedIn(String.valueOf(params.getFirst("filingCode")), token, model, response);
+    if (institution == null) {
+      return "public/institution";
+    }
+    List<ScopeRow> rows = new ArrayList<>();
+    List<FilingApplication.Occupation> occupations = new ArrayList<>();
+    for (int i = 0; params.containsKey("scope[" + i + "].code") && i < 200; i++) {
+      String prefix = "scope[" + i + "].";
+      ScopeRow row = new ScopeRow(params.getFirst(prefix + "code"), params.getFirst(prefix + "name"),
+          blankToNull(params.getFirst(prefix + "track")), levels(params.get(prefix + "levels")));
+      rows.add(row);
+      if (!row.levels().isEmpty()) {
+        occupations.add(new FilingApplication.Occupation(row.code(), row.name(), row.track(), row.levels()));
+      }
+    }
+    ScopeRow added = new ScopeRow(strip(params.getFirst("new.code")), strip(params.getFirst("new.name")),
+        blankToNull(params.getFirst("new.track")), levels(params.get("new.levels")));
+    int addedIndex = -1;
+    if (!added.code().isEmpty() || !added.name().isEmpty() || !added.levels().isEmpty()) {
+      addedIndex = occupations.size();
+      occupations.add(new FilingApplication.Occupation(added.code(), added.name(), added.track(), added.levels()));
+    }
+    FilingApplication current = filings.currentData(institution.filingCode());
+    try {
+      if (current == null) {
+        throw ApiProblem.conflict("该机构的备案信息不是经本系统申请登记的（如分支机构），请向备案部门申请变更职业（工种）。");
+      }
+      FilingApplication application = new FilingApplication(current.institutionType(), current.name(),
+          current.creditCode(), current.organisationForm(), current.legalRepresentative(), current.province(),
+          current.address(), current.contact(), occupations, List.of(), current.declarations());
+      FilingService.Submission done = scopeChanges.submit(institution.filingCode(), application,
+          files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList(), first -> { });
+      area(model, access.require(institution.filingCode()), token.strip());
+      model.addAttribute("submitted", done);
+      model.addAttribute("submittedKind", "职业（工种）及等级变更申请");
+    } catch (ApiProblem problem) {
+      response.setStatus(problem.status().value());
+      area(model, access.require(institution.filingCode()), token.strip());
+      model.addAttribute("scopeRows", rows);
+      model.addAttribute("scopeAdded", added);
+      model.addAttribute("scopeErrors", messages(problem));
+      // an error of the added occupation (occupations[n].…) is shown on that row as well
+      String addedPath = "occupations[" + addedIndex + "]";
+      model.addAttribute("scopeAddedErrors", addedIndex < 0 ? List.of() : problem.errors().stream()
+          .filter(e -> e.field().contains(addedPath)).map(ApiProblem.FieldError::message).toList());
+    }
+    return "public/institution";
+  }
+
+  /** One occupation row of the scope form. */
+  public record ScopeRow(String code, String name, String track, List<Integer> levels) {}
+
+  private static List<Integer> levels(List<String> values) {
+    if (values == null) {
+      return List.of();
+    }
+    return values.stream().filter(v -> v.matches("[1-5]")).map(Integer::valueOf).distinct().sorted().toList();
+  }
+
+  private static String strip(String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /**
    * 主动注销 (004 Art. 24) in two steps: the reason is checked and the page asks for confirmation, saying what follows;
    * only the confirmed post ({@code confirm=yes}) terminates.
    */
@@ -227,6 +310,8 @@ class InstitutionAreaPageController {
       values.put("contact.email", current.contact() == null ? "" : current.contact().email());
     }
     model.addAttribute("changeValues", values);
+    model.addAttribute("scopeRows", institution.occupations().stream()
+        .map(o -> new ScopeRow(o.code(), o.name(), o.track(), o.levels())).toList());
   }
 
   private static void signIn(Model model, String filingCode, String error) {
@@ -245,6 +330,10 @@ class InstitutionAreaPageController {
     model.addAttribute("terminationReason", null);
     model.addAttribute("terminationErrors", List.of());
     model.addAttribute("withdrawn", List.of());
+    model.addAttribute("scopeRows", List.of());
+    model.addAttribute("scopeAdded", new ScopeRow("", "", null, List.of()));
+    model.addAttribute("scopeErrors", List.of());
+    model.addAttribute("scopeAddedErrors", List.of());
   }
 
   private static String unlessBoth(String value, String onFile) {

@@ -162,6 +162,38 @@ class InstitutionAreaPageIT {
   }
 
   @Test
+  void aScopeChangeAddsAnOccupationThroughTheFilingRulesAndKeepsTheRowOnAnError() {
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2024, 3, 4, 9, 0));
+    String html = post("/institution", form(filed.filingCode(), filed.token())).getBody();
+    assertThat(html).contains("name=\"scope[0].code\" value=\"6-18-01-02\"", "id=\"submit-scope-change\"");
+
+    // an occupation code the filing rules refuse: the row comes back as typed, with the API's message
+    long scopeChanges = runtime.createProcessInstanceQuery().processDefinitionKey("InstitutionScopeChangeProcess").count();
+    MultiValueMap<String, Object> bad = scopeForm(filed, "6-18-01", "车工");
+    ResponseEntity<String> refused = post("/institution/scope-change", bad);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("变更申请未提交", "id=\"scope-new-error\"", "value=\"6-18-01\"",
+        "value=\"车工\"");
+    assertThat(checker.errors(refused.getBody())).isEmpty();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InstitutionScopeChangeProcess").count())
+        .isEqualTo(scopeChanges);
+
+    ResponseEntity<String> done = post("/institution/scope-change", scopeForm(filed, "6-18-01-01", "车工"));
+    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(done.getBody()).contains("职业（工种）及等级变更申请已提交");
+    String no = match(done.getBody(), "<dt>申请编号</dt><dd><code>(BA\\d+)</code>");
+    JsonNode status = http.exchange("/api/filings/" + no, org.springframework.http.HttpMethod.GET,
+        new HttpEntity<>(bearer(match(done.getBody(), "<dt>查询令牌</dt><dd><code>([^<]+)</code>"))), JsonNode.class)
+        .getBody();
+    assertThat(status.get("stage").asText()).isEqualTo("受理审查中");
+    assertThat(status.get("materials").toString()).contains("变更申请表.pdf");
+    // nothing left out: the filed scope stays until the decision
+    assertThat(registry.findByFilingCode(filed.filingCode()).orElseThrow().occupations())
+        .extracting(o -> o.code()).containsExactly("6-18-01-02");
+  }
+
+  @Test
   void terminationAsksForConfirmationFirstAndOnlyTheConfirmedPostTerminates() {
     Filed filed = file();
     jobs.moveClockTo(LocalDateTime.of(2024, 3, 4, 9, 0));
@@ -251,6 +283,21 @@ class InstitutionAreaPageIT {
     form.add("contact.name", "周九");
     form.add("contact.phone", "0371-5555");
     form.add("contact.email", LifecycleFixtures.EMAIL);
+    return form;
+  }
+
+  /** The filed 铣工 kept at level 3, one occupation added at level 4, one material. */
+  private static MultiValueMap<String, Object> scopeForm(Filed filed, String code, String name) {
+    MultiValueMap<String, Object> form = form(filed.filingCode(), filed.token());
+    form.add("scope[0].code", "6-18-01-02");
+    form.add("scope[0].name", "铣工");
+    form.add("scope[0].track", "");
+    form.add("scope[0].levels", "3");
+    form.add("new.code", code);
+    form.add("new.name", name);
+    form.add("new.track", "");
+    form.add("new.levels", "4");
+    form.add("files", file("变更申请表.pdf"));
     return form;
   }
 
