@@ -33,7 +33,8 @@ class PublicRateLimitConfiguration {
         new ClientRateLimitFilter(new ClientRateLimiter(properties, System::nanoTime), request -> true, "查询"));
     registration.setName("lookup-rate-limit");
     // /status/* : the supplement and receipt forms of the status page also take the number and token.
-    registration.addUrlPatterns("/status", "/status/*", "/case-status");
+    // /institution, /institution/* : the institution's area signs in with its filing code and token likewise.
+    registration.addUrlPatterns("/status", "/status/*", "/institution", "/institution/*", "/case-status");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

@@ -48,7 +48,7 @@ class SecurityConfiguration {
         new FilterRegistrationBean<>(new CrossSiteRequestGuard(publicBaseUrl));
     registration.setName("cross-site-request-guard");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/notices/*", "/apply", "/status", "/status/*",
-        "/case-status");
+        "/institution", "/institution/*", "/case-status");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

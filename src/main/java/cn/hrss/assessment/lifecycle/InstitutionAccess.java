@@ -46,11 +46,16 @@ class InstitutionAccess {
       throw ApiProblem.unauthorized("请以备案申请时获得的查询令牌（Authorization: Bearer）办理。");
     }
     Institution institution = require(filingCode);
-    String applicationNo = filingApplicationNo(institution);
-    if (applicationNo == null || !filings.tokenMatches(applicationNo, header.substring(7).trim())) {
+    if (!tokenMatches(institution, header.substring(7).trim())) {
       throw ApiProblem.forbidden("令牌与备案编码 " + filingCode + " 不符。");
     }
     return institution;
+  }
+
+  /** Whether {@code token} is that of the application that filed the institution (the institution's area signs in with it). */
+  boolean tokenMatches(Institution institution, String token) {
+    String applicationNo = filingApplicationNo(institution);
+    return applicationNo != null && token != null && filings.tokenMatches(applicationNo, token);
   }
 
   /** The application that filed the institution (a branch's: its employer's application). */

@@ -48,7 +48,8 @@ public class TerminationService {
   /** What the termination did. */
   public record Terminated(String filingCode, List<String> withdrawnApplications) {}
 
-  public Terminated terminate(String filingCode, String reason) {
+  /** The reason of the notice (004 Art. 24), checked before anything happens: also the page's confirmation step. */
+  public static void checkReason(String reason) {
     if (reason == null || reason.isBlank()) {
       throw ApiProblem.invalid("reason", "必填：请说明终止评价工作的原因");
     }
@@ -58,6 +59,10 @@ public class TerminationService {
     if (PlainText.hasControlCharacters(reason)) {
       throw ApiProblem.invalid("reason", PlainText.CONTROL_CHARACTERS);
     }
+  }
+
+  public Terminated terminate(String filingCode, String reason) {
+    checkReason(reason);
     access.require(filingCode);
     return transaction.execute(status -> {
       Institution institution = registry.lock(filingCode);

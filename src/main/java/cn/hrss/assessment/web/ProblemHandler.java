@@ -58,10 +58,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     // A page's form (the online application, the status page's supplement): the body could not be read, so nothing
     // typed can be shown again; the browser is sent back to the page, which says why (post/redirect/get).
     String page = request instanceof ServletWebRequest servlet ? servlet.getRequest().getServletPath() : "";
-    if (page.equals("/apply") || page.equals("/status/supplement")) {
+    if (page.equals("/apply") || page.equals("/status/supplement") || page.equals("/institution/renewal")) {
+      String back = page.equals("/apply") ? "/apply" : page.equals("/status/supplement") ? "/status" : "/institution";
       return ResponseEntity.status(HttpStatus.SEE_OTHER)
-          .location(java.net.URI.create(servlet(request).getContextPath() + (page.equals("/apply") ? "/apply" : "/status")
-              + "?tooLarge=1"))
+          .location(java.net.URI.create(servlet(request).getContextPath() + back + "?tooLarge=1"))
           .build();
     }
     return widen(respond(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传的文件或请求超过允许的大小，未保存任何内容。", List.of()));
