@@ -48,7 +48,7 @@ class SecurityConfiguration {
         new FilterRegistrationBean<>(new CrossSiteRequestGuard(publicBaseUrl));
     registration.setName("cross-site-request-guard");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/notices/*", "/apply", "/status", "/status/*",
-        "/institution", "/institution/*", "/case-status");
+        "/institution", "/institution/*", "/case-status", "/complaints", "/complaints/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

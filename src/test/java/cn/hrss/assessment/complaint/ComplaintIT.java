@@ -186,6 +186,20 @@ class ComplaintIT {
   }
 
   @Test
+  void aComplaintPostedFromAnotherSiteIsRefusedAndNothingIsStored() {
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Integer.class);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set("Sec-Fetch-Site", "cross-site");
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("institutionName", "跨站测试机构");
+    form.add("content", "跨站提交的投诉内容，应当被拒绝。");
+    assertThat(http.exchange("/complaints", HttpMethod.POST, new HttpEntity<>(form, headers), String.class)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Integer.class)).isEqualTo(before);
+  }
+
+  @Test
   void theComplaintIsReadWithItsOwnTokenOrByOfficersOnly() {
     String first = submit(complaint(null, "令牌测试机构", null)).getBody().get("complaintNo").asText();
     ResponseEntity<JsonNode> second = submit(complaint(null, "令牌测试机构二", null));

@@ -19,7 +19,7 @@ class PublicPageHeadersIT {
   @Test
   void everyPublicPageForbidsInlineScriptFramingAndSniffing() {
     for (String page : List.of("/", "/apply", "/notices", "/directory", "/announcements", "/status", "/case-status",
-        "/api/calendar/2027", "/api/directory", "/js/apply.js")) {
+        "/complaints", "/institution", "/api/calendar/2027", "/api/directory", "/api/scorecards/ON_SITE", "/js/apply.js")) {
       ResponseEntity<String> answer = http.getForEntity(page, String.class);
       assertThat(answer.getStatusCode().is2xxSuccessful()).as(page).isTrue();
       HttpHeaders headers = answer.getHeaders();
@@ -31,7 +31,7 @@ class PublicPageHeadersIT {
       assertThat(headers.getFirst("X-Content-Type-Options")).as(page).isEqualTo("nosniff");
       assertThat(headers.getFirst("Referrer-Policy")).as(page).isEqualTo("no-referrer");
     }
-    for (String page : List.of("/", "/notices", "/directory", "/announcements", "/status", "/case-status")) {
+    for (String page : List.of("/", "/notices", "/directory", "/announcements", "/status", "/case-status", "/complaints")) {
       assertThat(http.getForObject(page, String.class)).as(page + " has no inline script").doesNotContain("<script");
     }
   }
