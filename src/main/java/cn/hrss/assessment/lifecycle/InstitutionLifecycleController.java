@@ -70,21 +70,7 @@ class InstitutionLifecycleController {
       @RequestPart(name = "files", required = false) List<MultipartFile> files,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
       HttpServletRequest request) {
-    access.requireToken(filingCode, request);
-    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/institutions/" + filingCode + "/renewals",
-        request.getHeader(HttpHeaders.AUTHORIZATION), body(application, files));
-    Optional<ResponseEntity<Map<String, Object>>> replayed = replay(key);
-    if (replayed.isPresent()) {
-      return replayed.get();
-    }
-    FilingService.Submission submission;
-    try {
-      submission = renewals.submit(filingCode, parse(application), files,
-          first -> idempotency.record(key, 201, location(first), answer(first)));
-    } catch (IdempotencyKeys.Conflict concurrentRetry) {
-      return replay(key).orElseThrow(() -> concurrentRetry);
-    }
-    return ResponseEntity.created(URI.create(location(submission))).body(answer(submission));
+    return submitOnce(filingCode, "renewals", application, files, idempotencyKey, request, renewals::submit);
   }
 
   @Operation(summary = "申请变更职业（工种）及等级", description = "按备案条件和程序评估（浙人社发〔2022〕20号 第二十二条）。"
@@ -95,8 +81,24 @@ class InstitutionLifecycleController {
       @RequestPart(name = "files", required = false) List<MultipartFile> files,
       @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
       HttpServletRequest request) {
+    return submitOnce(filingCode, "scope-changes", application, files, idempotencyKey, request, scopeChanges::submit);
+  }
+
+  /** What a renewal and a scope change submit: the institution's code, the application (or null) and the files. */
+  @FunctionalInterface
+  interface Procedure {
+    FilingService.Submission submit(String filingCode, FilingApplication application, List<MultipartFile> files,
+        java.util.function.Consumer<FilingService.Submission> first);
+  }
+
+  /**
+   * A multipart submission of the institution (token checked), once per Idempotency-Key: a retry gets the recorded
+   * answer; the answer is recorded in the transaction that stores the application.
+   */
+  private ResponseEntity<Map<String, Object>> submitOnce(String filingCode, String kind, String application,
+      List<MultipartFile> files, String idempotencyKey, HttpServletRequest request, Procedure procedure) {
     access.requireToken(filingCode, request);
-    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/institutions/" + filingCode + "/scope-changes",
+    IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/institutions/" + filingCode + "/" + kind,
         request.getHeader(HttpHeaders.AUTHORIZATION), body(application, files));
     Optional<ResponseEntity<Map<String, Object>>> replayed = replay(key);
     if (replayed.isPresent()) {
@@ -104,7 +106,7 @@ class InstitutionLifecycleController {
     }
     FilingService.Submission submission;
     try {
-      submission = scopeChanges.submit(filingCode, parse(application), files,
+      submission = procedure.submit(filingCode, parse(application), files,
           first -> idempotency.record(key, 201, location(first), answer(first)));
     } catch (IdempotencyKeys.Conflict concurrentRetry) {
       return replay(key).orElseThrow(() -> concurrentRetry);
