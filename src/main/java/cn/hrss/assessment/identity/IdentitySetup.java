@@ -92,7 +92,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       new DemoUser("approver", "备案", "审批人", List.of(Groups.MINISTRY_APPROVERS)),
       new DemoUser("discipline", "违纪", "处理专员", List.of(Groups.DISCIPLINE_OFFICERS)),
       new DemoUser("reviewer", "复核", "专员", List.of(Groups.DISCIPLINE_REVIEWERS)),
-      new DemoUser("manager", "业务", "主管", List.of(Groups.MANAGERS)));
+      new DemoUser("manager", "业务", "主管", List.of(Groups.MANAGERS)),
+      new DemoUser("supervisor1", "质量", "督导员一", List.of(Groups.SUPERVISORS)),
+      new DemoUser("supervisor2", "质量", "督导员二", List.of(Groups.SUPERVISORS)),
+      new DemoUser("supervisor3", "质量", "督导员三", List.of(Groups.SUPERVISORS)),
+      new DemoUser("supervisor4", "质量", "督导员四", List.of(Groups.SUPERVISORS)));
 
   private final boolean demoData;
   private final String administratorId;
