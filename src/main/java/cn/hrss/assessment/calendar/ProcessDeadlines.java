@@ -1,5 +1,6 @@
 package cn.hrss.assessment.calendar;
 
+import cn.hrss.assessment.workflow.TaskVariables;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
 public class ProcessDeadlines {
 
   /** Task-local variable: the task's due date rests on a provisional year (Tasklist filter, task form). */
-  public static final String DUE_DATE_PROVISIONAL = "dueDateProvisional";
+  public static final String DUE_DATE_PROVISIONAL = TaskVariables.DUE_DATE_PROVISIONAL;
 
   private final RuntimeService runtime;
   private final TaskService tasks;

@@ -3,7 +3,7 @@ package cn.hrss.assessment.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import cn.hrss.assessment.calendar.ProcessDeadlines;
+import cn.hrss.assessment.workflow.TaskVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,7 +214,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     FilterSpec spec = PROVISIONAL_DUE_DATES;
     TaskQuery query = taskService.createTaskQuery()
         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-        .taskVariableValueEquals(ProcessDeadlines.DUE_DATE_PROVISIONAL, true);
+        .taskVariableValueEquals(TaskVariables.DUE_DATE_PROVISIONAL, true);
     Filter filter = saveFilter(spec, query);
     GROUPS.stream().map(GroupSpec::id).filter(group -> !Groups.MANAGERS.equals(group))
         .forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
