@@ -58,6 +58,7 @@ public class PdfDocuments {
   private final boolean collection;
   private final String fontFile;
 
+  @org.springframework.beans.factory.annotation.Autowired
   PdfDocuments(DocumentProperties properties) {
     this(properties.pdfFont(), KNOWN_FONTS);
   }
