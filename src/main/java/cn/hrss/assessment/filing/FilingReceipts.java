@@ -26,15 +26,28 @@ public class FilingReceipts {
   private final FilingNoticeModel model;
   private final NotificationService notifications;
   private final PdfDocuments pdf;
+  private final FilingRepository repository;
 
-  FilingReceipts(FilingNoticeModel model, NotificationService notifications, PdfDocuments pdf) {
+  FilingReceipts(FilingNoticeModel model, NotificationService notifications, PdfDocuments pdf,
+      FilingRepository repository) {
+    this.repository = repository;
     this.model = model;
     this.notifications = notifications;
     this.pdf = pdf;
   }
 
+  /**
+   * For the institution's own area: the receipt of one of its approved applications (filing, renewal, change) as a
+   * file to save; empty when that application is not one of the institution's or has no receipt.
+   */
+  public java.util.Optional<ResponseEntity<byte[]>> ofInstitution(String filingCode, String applicationNo) {
+    return repository.applicationsFor(filingCode).stream()
+        .filter(a -> a.applicationNo().equals(applicationNo) && a.filingCode() != null && a.receiptNo() != null)
+        .findFirst().map(a -> response(a, MediaType.APPLICATION_PDF_VALUE, true));
+  }
+
   /** Are receipts PDFs here (a font is installed), or HTML? */
-  boolean pdfAvailable() {
+  public boolean pdfAvailable() {
     return pdf.available();
   }
 
