@@ -109,6 +109,7 @@ public class FilingReceipts {
     Map<String, Object> values = new HashMap<>(model.contribute(FilingProcess.KEY, application.applicationNo()));
     values.put("caseRef", application.applicationNo());
     values.put(FilingProcess.Vars.INSTITUTION_TYPE, application.institutionType());
+    values.put("printed", true); // a document to keep, not a mail: no "do not reply" footer
     // A renewal's receipt is the renewal letter (004 Art. 23), with the same code and the new validity.
     String template = switch (application.kind()) {
       case "RENEWAL" -> "institution-renewed";
