@@ -2,13 +2,10 @@ package cn.hrss.assessment.filing;
 
 import cn.hrss.assessment.web.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -113,12 +110,8 @@ class ApplicantStatusPageController {
       model.addAttribute("receiptError", "该申请尚未备案，没有备案回执。");
       return "public/status";
     }
-    return ResponseEntity.ok()
-        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("备案回执-" + application.receiptNo() + ".html", StandardCharsets.UTF_8).build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(receipts.receiptHtml(application));
+    // A PDF (issue 13 item 9) to keep or print; HTML only where no font is installed (README, PDF documents).
+    return receipts.response(application, MediaType.APPLICATION_PDF_VALUE, true);
   }
 
   /** The page with the application of a token that matched; the token goes into the page's own forms only. */
@@ -127,6 +120,7 @@ class ApplicantStatusPageController {
     FilingView view = queries.view(filings.require(no), false);
     model.addAttribute("filing", view);
     model.addAttribute("accessToken", token);
+    model.addAttribute("receiptPdf", receipts.pdfAvailable());
     model.addAttribute("closed", FilingStatus.valueOf(view.status()).isClosed());
     model.addAttribute("supplementOpen", FilingStatus.valueOf(view.status()) == FilingStatus.SUPPLEMENT_REQUESTED);
   }

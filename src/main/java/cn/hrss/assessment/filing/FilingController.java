@@ -125,16 +125,16 @@ class FilingController {
     return queries.view(filings.require(applicationNo), officer);
   }
 
-  @Operation(summary = "打印备案回执", description = "备案回执及结果函（HTML，可打印）；仅在已备案后可用（否则 409）。")
-  @GetMapping(path = "/{applicationNo}/receipt", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> receipt(@PathVariable String applicationNo, HttpServletRequest request) {
+  @Operation(summary = "打印备案回执", description = "备案回执及结果函，PDF（内嵌中文字体）；Accept 优先 text/html 时为可打印的 HTML。"
+      + "仅在已备案后可用（否则 409）。")
+  @GetMapping(path = "/{applicationNo}/receipt", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.TEXT_HTML_VALUE})
+  ResponseEntity<byte[]> receipt(@PathVariable String applicationNo, HttpServletRequest request) {
     authorize(applicationNo, request);
     FilingRepository.StoredApplication application = filings.require(applicationNo);
     if (application.filingCode() == null) {
       throw ApiProblem.conflict("备案申请 " + applicationNo + " 尚未备案，没有备案回执。");
     }
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .body(receipts.receiptHtml(application));
+    return receipts.response(application, request.getHeader(org.springframework.http.HttpHeaders.ACCEPT), false);
   }
 
   @Operation(summary = "提交补正材料", description = "仅在要求补正期间可用（否则 409）。multipart：files 与可选 note。")

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * the file with the occupations of the 职业分类大典 and the standards in force.
  */
 @Component
-class OccupationCatalogue {
+public class OccupationCatalogue {
 
   /** One line: code, occupation, track (empty: the occupation itself), levels (1 高级技师 … 5 初级工). */
   public record Entry(String code, String name, String track, List<Integer> levels) {
@@ -39,12 +39,12 @@ class OccupationCatalogue {
     this.entries = load("filing/occupation-catalogue.tsv");
   }
 
-  List<Entry> entries() {
+  public List<Entry> entries() {
     return entries;
   }
 
   /** The entry a form's list submitted ({@link Entry#key()}), if any. */
-  Optional<Entry> find(String key) {
+  public Optional<Entry> find(String key) {
     return key == null ? Optional.empty() : entries.stream().filter(e -> e.key().equals(key)).findFirst();
   }
 

@@ -1,7 +1,9 @@
 package cn.hrss.assessment.lifecycle;
 
 import cn.hrss.assessment.filing.FilingApplication;
+import cn.hrss.assessment.filing.FilingReceipts;
 import cn.hrss.assessment.filing.FilingService;
+import cn.hrss.assessment.filing.OccupationCatalogue;
 import cn.hrss.assessment.registry.Institution;
 import cn.hrss.assessment.registry.InstitutionStatus;
 import cn.hrss.assessment.web.ApiProblem;
@@ -35,6 +37,9 @@ import org.springframework.web.multipart.MultipartFile;
 class InstitutionAreaPageController {
 
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final java.util.ResourceBundle RECORD_TEXTS =
+      java.util.ResourceBundle.getBundle("i18n/lifecycle", Locale.ROOT);
   private static final String WRONG = "备案编码或查询令牌不正确，请核对后重新输入。";
   /** The fields of a change of basic information (ChangeService), with their labels. */
   private static final List<List<String>> CHANGE_FIELDS = List.of(List.of("name", "机构名称"), List.of("address", "地址"),
@@ -47,10 +52,17 @@ class InstitutionAreaPageController {
   private final ChangeService changes;
   private final TerminationService terminations;
   private final ScopeChangeService scopeChanges;
+  private final InstitutionRecord record;
+  private final FilingReceipts receipts;
+  private final OccupationCatalogue catalogue;
 
   InstitutionAreaPageController(InstitutionAccess access, FilingService filings, RenewalService renewals,
-      ChangeService changes, TerminationService terminations, ScopeChangeService scopeChanges) {
+      ChangeService changes, TerminationService terminations, ScopeChangeService scopeChanges,
+      InstitutionRecord record, FilingReceipts receipts, OccupationCatalogue catalogue) {
     this.scopeChanges = scopeChanges;
+    this.record = record;
+    this.receipts = receipts;
+    this.catalogue = catalogue;
     this.access = access;
     this.filings = filings;
     this.renewals = renewals;
@@ -176,10 +188,15 @@ class InstitutionAreaPageController {
         occupations.add(new FilingApplication.Occupation(row.code(), row.name(), row.track(), row.levels()));
       }
     }
-    ScopeRow added = new ScopeRow(strip(params.getFirst("new.code")), strip(params.getFirst("new.name")),
-        blankToNull(params.getFirst("new.track")), levels(params.get("new.levels")));
+    // The occupation to add is picked from the catalogue (issue 17 item 4), as on /apply: code, name and track come
+    // from the entry, never typed; its levels are those the entry may be assessed at.
+    String entryKey = strip(params.getFirst("new.entry"));
+    java.util.Optional<OccupationCatalogue.Entry> entry = catalogue.find(entryKey);
+    List<Integer> addedLevels = levels(params.get("new.levels"));
+    ScopeRow added = entry.map(e -> new ScopeRow(e.code(), e.name(), blankToNull(e.track()), addedLevels))
+        .orElse(new ScopeRow("", "", null, addedLevels));
     int addedIndex = -1;
-    if (!added.code().isEmpty() || !added.name().isEmpty() || !added.levels().isEmpty()) {
+    if (entry.isPresent() || !addedLevels.isEmpty()) {
       addedIndex = occupations.size();
       occupations.add(new FilingApplication.Occupation(added.code(), added.name(), added.track(), added.levels()));
     }
@@ -187,6 +204,18 @@ class InstitutionAreaPageController {
     try {
       if (current == null) {
         throw ApiProblem.conflict("该机构的备案信息不是经本系统申请登记的（如分支机构），请向备案部门申请变更职业（工种）。");
+      }
+      if (!entryKey.isEmpty() && entry.isEmpty()) {
+        throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("occupations[" + addedIndex + "]",
+            "所选职业（工种）不在职业目录中，请重新选择。")));
+      }
+      if (entry.isEmpty() && !addedLevels.isEmpty()) {
+        throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("occupations[" + addedIndex + "]",
+            "请先从职业目录选择要增加的职业（工种），再勾选等级。")));
+      }
+      if (entry.isPresent() && !entry.get().levels().containsAll(addedLevels)) {
+        throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("occupations[" + addedIndex + "].levels",
+            "该职业（工种）在职业目录中只能申报以下等级：" + levelNames(entry.get().levels()) + "。")));
       }
       FilingApplication application = new FilingApplication(current.institutionType(), current.name(),
           current.creditCode(), current.organisationForm(), current.legalRepresentative(), current.province(),
@@ -201,6 +230,7 @@ class InstitutionAreaPageController {
       area(model, access.require(institution.filingCode()), token.strip());
       model.addAttribute("scopeRows", rows);
       model.addAttribute("scopeAdded", added);
+      model.addAttribute("scopeAddedEntry", entryKey);
       model.addAttribute("scopeErrors", messages(problem));
       // an error of the added occupation (occupations[n].…) is shown on that row as well
       String addedPath = "occupations[" + addedIndex + "]";
@@ -262,6 +292,29 @@ class InstitutionAreaPageController {
     return "public/institution";
   }
 
+  /**
+   * The receipt of one of the institution's approved applications, from its record (issue 13 item 9): a PDF to save,
+   * as on the status page.
+   */
+  @PostMapping("/institution/receipt")
+  Object receipt(@RequestParam(defaultValue = "") String filingCode, @RequestParam(defaultValue = "") String accessToken,
+      @RequestParam(defaultValue = "") String applicationNo, Model model, HttpServletResponse response) {
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    Institution institution = signedIn(filingCode, accessToken, model, response);
+    if (institution == null) {
+      return "public/institution";
+    }
+    java.util.Optional<org.springframework.http.ResponseEntity<byte[]>> receipt =
+        receipts.ofInstitution(institution.filingCode(), applicationNo.strip().toUpperCase(Locale.ROOT));
+    if (receipt.isPresent()) {
+      return receipt.get();
+    }
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    area(model, institution, accessToken.strip());
+    model.addAttribute("receiptError", "没有该申请的回执。");
+    return "public/institution";
+  }
+
   /** The institution whose token the request carries, or null with the sign-in form and the refusal (403) set. */
   private Institution signedIn(String filingCode, String accessToken, Model model, HttpServletResponse response) {
     String code = filingCode.strip().toUpperCase(Locale.ROOT);
@@ -312,6 +365,20 @@ class InstitutionAreaPageController {
     model.addAttribute("changeValues", values);
     model.addAttribute("scopeRows", institution.occupations().stream()
         .map(o -> new ScopeRow(o.code(), o.name(), o.track(), o.levels())).toList());
+    model.addAttribute("catalogue", catalogue.entries());
+    // Its own supervision record (issue 17 item 4; 监督管理办法 Art. 8, 11), as InstitutionRecord#forInstitution shows it.
+    model.addAttribute("record", record.forInstitution(institution.filingCode()).stream().map(e -> new RecordRow(
+        TIME.format(e.at().atZone(java.time.ZoneId.of("Asia/Shanghai"))), RECORD_TEXTS.getString("record." + e.kind()), e.summary(),
+        e.kind().endsWith("_APPROVED") && e.document() != null && e.document().endsWith("/receipt") ? e.reference() : null))
+        .toList());
+    model.addAttribute("receiptPdf", receipts.pdfAvailable());
+  }
+
+  /** One line of the record as the page shows it; {@code receiptOf}: the application whose receipt can be downloaded. */
+  public record RecordRow(String at, String kind, String summary, String receiptOf) {}
+
+  private static String levelNames(List<Integer> levels) {
+    return String.join("、", levels.stream().map(l -> RECORD_TEXTS.getString("level." + l)).toList());
   }
 
   private static void signIn(Model model, String filingCode, String error) {
@@ -334,6 +401,11 @@ class InstitutionAreaPageController {
     model.addAttribute("scopeAdded", new ScopeRow("", "", null, List.of()));
     model.addAttribute("scopeErrors", List.of());
     model.addAttribute("scopeAddedErrors", List.of());
+    model.addAttribute("scopeAddedEntry", "");
+    model.addAttribute("catalogue", List.of());
+    model.addAttribute("record", List.of());
+    model.addAttribute("receiptError", null);
+    model.addAttribute("receiptPdf", false);
   }
 
   private static String unlessBoth(String value, String onFile) {

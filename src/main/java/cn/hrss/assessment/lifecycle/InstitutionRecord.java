@@ -97,6 +97,29 @@ public class InstitutionRecord {
     return entries;
   }
 
+  /**
+   * The kinds of entry the institution itself sees in its area (issue 17 item 4): every kind recorded today, because
+   * each is about the institution and was decided or sent to it: its own applications and their outcome (with the
+   * reasons it was given), the changes of its data, status changes and notes on its filing ({@code RECORDED}: a moved
+   * rectification deadline, a disciplinary termination after its own), the expiry notices it was sent and the
+   * sanctions imposed on it. Nothing here names another party: sanctions are those against the institution itself
+   * ({@code party_type = 'INSTITUTION'}), not the cases of its staff, and the officers' API links are not shown. It is
+   * an allow-list so that a kind added later (e.g. an officer's internal supervision note) stays hidden from the
+   * institution until someone decides otherwise.
+   */
+  static final java.util.Set<String> SHOWN_TO_INSTITUTION = java.util.Set.of(
+      "FILING_SUBMITTED", "FILING_APPROVED", "FILING_CLOSED",
+      "RENEWAL_SUBMITTED", "RENEWAL_APPROVED", "RENEWAL_CLOSED",
+      "CHANGE_SUBMITTED", "CHANGE_APPROVED", "CHANGE_CLOSED",
+      "SCOPE_CHANGE_SUBMITTED", "SCOPE_CHANGE_APPROVED", "SCOPE_CHANGE_CLOSED",
+      "INFO_CHANGED", "FILED", "RECORDED", "SUSPENDED", "ACTIVE", "TERMINATED", "LAPSED", "EXPIRED",
+      "EXPIRY_REMINDER", "EXPIRY_NOTICE", "DISCIPLINARY_SANCTION");
+
+  /** The record as the institution sees it in its own area: {@link #SHOWN_TO_INSTITUTION}, oldest first. */
+  public List<Entry> forInstitution(String filingCode) {
+    return of(filingCode).stream().filter(e -> SHOWN_TO_INSTITUTION.contains(e.kind())).toList();
+  }
+
   private static String statusKind(StatusChange change) {
     if (change.fromStatus() == null) {
       return "FILED";

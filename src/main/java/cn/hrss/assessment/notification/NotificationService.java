@@ -2,6 +2,7 @@ package cn.hrss.assessment.notification;
 
 import cn.hrss.assessment.calendar.CalendarProperties;
 import cn.hrss.assessment.calendar.WorkingDays;
+import cn.hrss.assessment.documents.PdfDocuments;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -94,15 +95,38 @@ public class NotificationService {
   private final JavaMailSender mailSender;
   private final NotificationProperties properties;
   private final MailRenderer renderer;
+  private final PdfDocuments pdf;
+
+  /**
+   * Receipts are mailed with the receipt as a PDF attached (issue 13 item 9): the template, the attachment's file name
+   * and the model value that numbers it ({@code 备案回执-HZ….pdf}). The PDF is made from the mail's own HTML at each
+   * attempt, like the mail, so a retry sends the same document under the same Message-ID; nothing more is stored.
+   */
+  private static final Map<String, PdfAttachment> PDF_ATTACHMENTS = Map.of(
+      "filing-receipt", new PdfAttachment("备案回执", "receiptNo"),
+      "institution-renewed", new PdfAttachment("延续备案回执", "receiptNo"),
+      "institution-scope-changed", new PdfAttachment("变更回执", "receiptNo"),
+      "branch-receipt", new PdfAttachment("分支机构备案回执", "branchReceiptNo"));
+
+  private record PdfAttachment(String name, String numberKey) {
+
+    String fileName(Map<String, Object> model) {
+      Object number = model.get(numberKey);
+      return name + (number == null || number.toString().isBlank() ? "" : "-" + number) + ".pdf";
+    }
+  }
+
+  private record Attachment(String fileName, byte[] content) {}
 
   NotificationService(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
-      NotificationProperties properties, CalendarProperties calendar, WorkingDays workingDays) {
+      NotificationProperties properties, CalendarProperties calendar, WorkingDays workingDays, PdfDocuments pdf) {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.mailSender = mailSender;
     this.properties = properties;
     this.renderer = new MailRenderer(calendar.zone(), workingDays::isProvisional);
+    this.pdf = pdf;
   }
 
   /**
@@ -137,8 +161,11 @@ public class NotificationService {
       insert(notice, messageId, NoticeStatus.PENDING);
     }
     MailRenderer.RenderedMail mail;
+    Optional<Attachment> attachment;
     try {
-      mail = renderer.render(notice.template(), modelOf(notice));
+      Map<String, Object> model = modelOf(notice);
+      mail = renderer.render(notice.template(), model);
+      attachment = attachmentOf(notice.template(), model, mail.html());
     } catch (RuntimeException e) {
       recordFailure(notice.key(), CLAIMABLE, true, e, staleBefore());
       throw new NoticeDeliveryException("Cannot render notice " + notice.key() + " (" + notice.template() + "): " + e.getMessage(), e);
@@ -155,7 +182,8 @@ public class NotificationService {
     }
     Stored stored = findStored(notice.key()).orElseThrow();
     try {
-      mailSender.send(message(stored.record(), mail.html())); // the rendered body: the stored one has no secrets
+      // the rendered body: the stored one has no secrets
+      mailSender.send(message(stored.record(), mail.html(), attachment));
     } catch (MailException | MessagingException e) {
       recordFailure(notice.key(), " status = 'SENDING'", false, e); // counted when claimed
       throw new NoticeDeliveryException("Cannot send notice " + notice.key() + " to "
@@ -230,7 +258,17 @@ public class NotificationService {
     return model;
   }
 
-  private MimeMessage message(NoticeRecord record, String html) throws MessagingException {
+  /** The receipt as a PDF for the templates of {@link #PDF_ATTACHMENTS}; none where no font is installed. */
+  private Optional<Attachment> attachmentOf(String template, Map<String, Object> model, String html) {
+    PdfAttachment kind = PDF_ATTACHMENTS.get(template);
+    if (kind == null || !pdf.available()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Attachment(kind.fileName(model), pdf.fromHtml(html)));
+  }
+
+  private MimeMessage message(NoticeRecord record, String html, Optional<Attachment> attachment)
+      throws MessagingException {
     MimeMessage message = new FixedIdMimeMessage(session(), record.messageId());
     MimeMessageHelper helper = new SharedFileTypeMapHelper(message);
     helper.setFrom(new InternetAddress(properties.from()));
@@ -238,6 +276,10 @@ public class NotificationService {
     helper.setSubject(record.subject());
     helper.setText(MailRenderer.toText(html), html);
     helper.setSentDate(java.util.Date.from(now()));
+    if (attachment.isPresent()) {
+      helper.addAttachment(attachment.get().fileName(),
+          new org.springframework.core.io.ByteArrayResource(attachment.get().content()), "application/pdf");
+    }
     return message;
   }
 
@@ -351,7 +393,7 @@ public class NotificationService {
   /**
    * Spring's helper builds a new file type map, reading every mime.types on the class path, for each message that
    * {@link JavaMailSenderImpl} did not create (ours must carry a fixed Message-ID): about 3 % of the application's
-   * CPU in the benchmark. Notices attach no files, so one shared map serves them all.
+   * CPU in the benchmark. Notices attach only PDFs (receipts) and name their type, so one shared map serves them all.
    */
   private static final class SharedFileTypeMapHelper extends MimeMessageHelper {
 

@@ -191,14 +191,15 @@ class BrowserApplyIT {
     browser.click(By.id("download-receipt"));
     Path receipt = browser.await("receipt downloaded", d -> {
       try (Stream<Path> found = Files.list(downloads)) {
-        return found.filter(p -> p.getFileName().toString().endsWith(".html")).findFirst().orElse(null);
+        return found.filter(p -> p.getFileName().toString().endsWith(".pdf")).findFirst().orElse(null);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
     assertThat(receipt.getFileName().toString()).startsWith("备案回执-HZ");
     browser.await("download complete", d -> receipt.toFile().length() > 0);
-    assertThat(Files.readString(receipt, StandardCharsets.UTF_8)).contains(FilingSteps.INSTITUTION, "备案回执");
+    // A PDF whose text (PDFBox) carries the institution's Chinese name.
+    assertThat(cn.hrss.assessment.support.Pdfs.text(Files.readAllBytes(receipt))).contains(FilingSteps.INSTITUTION, "备案回执");
   }
 
   // ------------------------------------------------------------------ helpers

@@ -49,7 +49,8 @@ class BrowserInstitutionAreaIT {
   @AfterEach
   void tearDown() {
     List<String> running = runtime.createProcessInstanceQuery()
-        .processDefinitionKeyIn("InstitutionFilingProcess", "InstitutionRenewalProcess", "InstitutionChangeProcess")
+        .processDefinitionKeyIn("InstitutionFilingProcess", "InstitutionRenewalProcess", "InstitutionChangeProcess",
+            "InstitutionScopeChangeProcess")
         .list().stream().map(p -> p.getId()).toList();
     if (!running.isEmpty()) {
       runtime.deleteProcessInstancesIfExists(running, "browser test finished", true, true, false);
@@ -103,6 +104,72 @@ class BrowserInstitutionAreaIT {
     assertThat(browser.all(By.id("request-termination"))).isEmpty();
     browser.screenshot("terminated");
     assertThat(registry.findByFilingCode(filingCode).orElseThrow().status()).isEqualTo(InstitutionStatus.TERMINATED);
+  }
+
+  @Test
+  void anInstitutionReadsItsRecordDownloadsItsReceiptAndAddsAnOccupationFromTheCatalogue(Browser browser)
+      throws IOException {
+    jobs.moveClockTo(LocalDateTime.of(2023, 6, 1, 10, 0));
+    String first17 = String.format("91410100MC%07d", System.nanoTime() / 1000 % 10_000_000);
+    String creditCode = first17 + CreditCodes.checkCharacter(first17);
+    FilingService.Submission submitted = filings.submit(new FilingApplication("PROVINCIAL_EMPLOYER", "浏览器监管档案测试机床有限公司",
+        creditCode, "ENTERPRISE", "孙八", "41", "郑州市高新区 8 号",
+        new FilingApplication.Contact("周九", "0371-5555", "hr@record.example.cn"),
+        List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3))), List.of(),
+        new FilingApplication.Declarations(true, true, true, true, true)),
+        List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf", "%PDF-1.7\n%record\n".getBytes())));
+    file(submitted.applicationNo());
+    String filingCode = registry.findByCreditCode(creditCode).get(0).filingCode();
+    jobs.moveClockTo(LocalDateTime.of(2024, 3, 4, 9, 0));
+    Path work = Files.createTempDirectory("institution-area-");
+    try {
+      browser.open("/institution");
+      type(browser.visible(By.name("filingCode")), filingCode);
+      WebElement token = browser.visible(By.name("accessToken"));
+      type(token, submitted.accessToken());
+      token.sendKeys(Keys.ENTER);
+      browser.awaitText("监管档案");
+
+      // its own record, oldest first, with the receipt of the approved filing
+      String record = browser.visible(By.id("record-table")).getText();
+      assertThat(record).contains("备案申请", "准予备案", "2023-06-01");
+      assertThat(record.indexOf("备案申请")).isLessThan(record.indexOf("准予备案"));
+      browser.script("document.getElementById('record-section').scrollIntoView();");
+      browser.screenshot("record");
+      Path downloads = Files.createDirectories(work.resolve("downloads"));
+      ((org.openqa.selenium.chromium.HasCdp) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+          Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+      browser.click(By.id("receipt-" + submitted.applicationNo()));
+      Path receipt = browser.await("receipt downloaded", d -> {
+        try (java.util.stream.Stream<Path> found = Files.list(downloads)) {
+          return found.filter(p -> p.getFileName().toString().endsWith(".pdf")).findFirst().orElse(null);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      assertThat(receipt.getFileName().toString()).startsWith("备案回执-HZ");
+      assertThat(cn.hrss.assessment.support.Pdfs.text(Files.readAllBytes(receipt)))
+          .contains("浏览器监管档案测试机床有限公司", filingCode);
+
+      // the occupation to add is picked from the catalogue, its levels ticked; no code is typed
+      assertThat(browser.all(By.name("new.code"))).isEmpty();
+      new org.openqa.selenium.support.ui.Select(browser.visible(By.id("scope-new-entry")))
+          .selectByValue("6-18-01-01|数控车床");
+      browser.visible(By.cssSelector("input[name='new.levels'][value='4']")).click();
+      Path material = Files.write(work.resolve("变更申请表.pdf"), "%PDF-1.7\n%scope\n".getBytes());
+      browser.visible(By.id("scope-files")).sendKeys(material.toString());
+      assertThat(unlabelledControls(browser)).isEmpty();
+      browser.screenshot("scope-picked");
+      browser.click(By.id("submit-scope-change"));
+      browser.awaitText("职业（工种）及等级变更申请已提交");
+      browser.screenshot("scope-submitted");
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InstitutionScopeChangeProcess")
+          .processInstanceBusinessKeyLike("BA%").active().list()).isNotEmpty();
+    } finally {
+      try (java.util.stream.Stream<Path> all = Files.walk(work)) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   /** Acceptance, three PASS opinions, the decision (a provincial employer has no public notice). */

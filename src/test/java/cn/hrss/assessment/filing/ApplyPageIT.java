@@ -7,6 +7,7 @@ import cn.hrss.assessment.filing.FilingProcess.Vars;
 import cn.hrss.assessment.support.HtmlChecker;
 import cn.hrss.assessment.support.IntegrationTest;
 import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.Pdfs;
 import cn.hrss.assessment.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -353,11 +354,18 @@ class ApplyPageIT {
     String page = post("/status", lookup(no, token)).getBody();
     assertThat(page).contains("<dd>已办结</dd>", "id=\"download-receipt\"");
     assertThat(checker.errors(page)).isEmpty();
-    ResponseEntity<String> receipt = post("/status/receipt", lookup(no, token));
+    assertThat(page).contains("PDF 文件");
+    // As a browser posts the form (Accept: text/html): the answer is still the PDF file to save.
+    HttpHeaders browser = new HttpHeaders();
+    browser.setContentType(MediaType.MULTIPART_FORM_DATA);
+    browser.setAccept(List.of(MediaType.TEXT_HTML, MediaType.parseMediaType("*/*;q=0.8")));
+    ResponseEntity<byte[]> receipt = http.postForEntity("/status/receipt", new HttpEntity<>(lookup(no, token), browser),
+        byte[].class);
     assertThat(receipt.getStatusCode().value()).isEqualTo(200);
+    assertThat(receipt.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(receipt.getHeaders().getContentDisposition().isAttachment()).isTrue();
-    assertThat(receipt.getHeaders().getContentDisposition().getFilename()).isEqualTo("备案回执-" + filed.receiptNo() + ".html");
-    assertThat(receipt.getBody()).contains(filed.filingCode(), filed.receiptNo(), "状态页回执测试协会");
+    assertThat(receipt.getHeaders().getContentDisposition().getFilename()).isEqualTo("备案回执-" + filed.receiptNo() + ".pdf");
+    assertThat(Pdfs.text(receipt.getBody())).contains(filed.filingCode(), filed.receiptNo(), "状态页回执测试协会");
     assertThat(post("/status/receipt", lookup(no, "falsch")).getStatusCode().value()).isEqualTo(403);
   }
 

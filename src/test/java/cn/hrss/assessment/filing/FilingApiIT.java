@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.hrss.assessment.codes.CreditCodes;
 import cn.hrss.assessment.support.IntegrationTest;
 import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.Pdfs;
 import cn.hrss.assessment.support.TestMail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,6 +92,15 @@ class FilingApiIT {
 
     // A supplement when none was requested: 409.
     assertThat(supplement(no, token).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    // No receipt before filing: 409 as problem+json, also to a client that asked for the PDF.
+    HttpHeaders wantsPdf = new HttpHeaders();
+    wantsPdf.setBearerAuth(token);
+    wantsPdf.setAccept(List.of(MediaType.APPLICATION_PDF));
+    ResponseEntity<String> noReceipt = http.exchange("/api/filings/" + no + "/receipt", HttpMethod.GET,
+        new HttpEntity<>(wantsPdf), String.class);
+    assertThat(noReceipt.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(noReceipt.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(noReceipt.getBody()).contains("尚未备案，没有备案回执");
 
     // Incomplete completion refused by the server with a clear message, then accepted.
     ResponseEntity<String> refused = completeRest("officer", no, "Task_ReviewCompleteness",
@@ -149,11 +159,21 @@ class FilingApiIT {
         .contains("filing-accepted", "filing-receipt");
     assertThat(filed.get("notices").findValuesAsText("status")).containsOnly("SENT");
 
+    // The receipt is a PDF (issue 13 item 9) whose text holds the institution's Chinese name and its filing code.
     HttpHeaders bearer = new HttpHeaders();
     bearer.setBearerAuth(token);
+    ResponseEntity<byte[]> pdf = http.exchange("/api/filings/" + no + "/receipt", HttpMethod.GET,
+        new HttpEntity<>(bearer), byte[].class);
+    assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    assertThat(Pdfs.text(pdf.getBody())).contains("职业技能等级评价机构备案回执", "河南省数控技能培训协会", filingCode,
+        filed.get("receiptNo").asText());
+    // A client that prefers HTML (a browser's Accept) gets the printable page.
+    bearer.setAccept(List.of(MediaType.TEXT_HTML, MediaType.parseMediaType("*/*;q=0.8")));
     ResponseEntity<String> receipt = http.exchange("/api/filings/" + no + "/receipt", HttpMethod.GET,
         new HttpEntity<>(bearer), String.class);
     assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(receipt.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
     assertThat(receipt.getBody()).contains("职业技能等级评价机构备案回执", filingCode, filed.get("receiptNo").asText(),
         "关于同意河南省数控技能培训协会开展职业技能等级认定工作备案的函", "和社会公示");
 

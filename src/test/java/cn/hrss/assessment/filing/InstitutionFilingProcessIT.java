@@ -207,6 +207,13 @@ class InstitutionFilingProcessIT {
     assertThat(notices(no, "filing-receipt")).singleElement().satisfies(n ->
         assertThat(n.subject()).contains("关于同意河南省数控技能培训协会开展职业技能等级认定工作备案的函"));
     assertThat(mailText()).contains(filed.filingCode(), filed.receiptNo(), "备案回执");
+    // The receipt mail carries the receipt as a PDF (issue 13 item 9), its Chinese text real text.
+    jakarta.mail.internet.MimeMessage receiptMail = java.util.Arrays.stream(TestMail.server().getReceivedMessages())
+        .filter(m -> TestMail.textOf(m).contains("职业技能等级评价机构备案回执")).findFirst().orElseThrow();
+    java.util.Map<String, byte[]> attached = TestMail.attachmentsOf(receiptMail);
+    assertThat(attached).containsOnlyKeys("备案回执-" + filed.receiptNo() + ".pdf");
+    assertThat(cn.hrss.assessment.support.Pdfs.text(attached.values().iterator().next()))
+        .contains("河南省数控技能培训协会", filed.filingCode(), filed.receiptNo());
   }
 
   @Test

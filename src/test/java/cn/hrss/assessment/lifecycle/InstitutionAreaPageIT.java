@@ -168,18 +168,26 @@ class InstitutionAreaPageIT {
     String html = post("/institution", form(filed.filingCode(), filed.token())).getBody();
     assertThat(html).contains("name=\"scope[0].code\" value=\"6-18-01-02\"", "id=\"submit-scope-change\"");
 
-    // an occupation code the filing rules refuse: the row comes back as typed, with the API's message
+    // The occupation to add is picked from the catalogue (issue 17 item 4), not typed: a list, no code field.
+    assertThat(html).contains("<select id=\"scope-new-entry\" name=\"new.entry\"",
+        "<option value=\"6-18-01-01|数控车床\">6-18-01-01 车工（数控车床）：可申报 1、2、3、4 级</option>")
+        .doesNotContain("name=\"new.code\"");
+
+    // a level the catalogue does not offer for that entry (车工 itself: level 5 only): refused, the pick kept
     long scopeChanges = runtime.createProcessInstanceQuery().processDefinitionKey("InstitutionScopeChangeProcess").count();
-    MultiValueMap<String, Object> bad = scopeForm(filed, "6-18-01", "车工");
-    ResponseEntity<String> refused = post("/institution/scope-change", bad);
+    ResponseEntity<String> refused = post("/institution/scope-change", scopeForm(filed, "6-18-01-01|"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody()).contains("变更申请未提交", "id=\"scope-new-error\"", "value=\"6-18-01\"",
-        "value=\"车工\"");
+    assertThat(refused.getBody()).contains("变更申请未提交", "id=\"scope-new-error\"", "只能申报以下等级：五级/初级工",
+        "<option value=\"6-18-01-01|\" selected=\"selected\">");
     assertThat(checker.errors(refused.getBody())).isEmpty();
+    // an entry that is not in the catalogue (a forged post): refused as well
+    ResponseEntity<String> forged = post("/institution/scope-change", scopeForm(filed, "6-18-01|车工"));
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(forged.getBody()).contains("所选职业（工种）不在职业目录中");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InstitutionScopeChangeProcess").count())
         .isEqualTo(scopeChanges);
 
-    ResponseEntity<String> done = post("/institution/scope-change", scopeForm(filed, "6-18-01-01", "车工"));
+    ResponseEntity<String> done = post("/institution/scope-change", scopeForm(filed, "6-18-01-01|数控车床"));
     assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(done.getBody()).contains("职业（工种）及等级变更申请已提交");
     String no = match(done.getBody(), "<dt>申请编号</dt><dd><code>(BA\\d+)</code>");
@@ -191,6 +199,50 @@ class InstitutionAreaPageIT {
     // nothing left out: the filed scope stays until the decision
     assertThat(registry.findByFilingCode(filed.filingCode()).orElseThrow().occupations())
         .extracting(o -> o.code()).containsExactly("6-18-01-02");
+    // the occupation applied for is the catalogue's entry: code, name and track from the list
+    assertThat(jdbc.queryForObject("SELECT application_json FROM filing_application WHERE application_no = ?",
+        String.class, no)).contains("\"6-18-01-01\"", "\"车工\"", "\"数控车床\"");
+  }
+
+  @Test
+  void theInstitutionSeesItsOwnRecordAndDownloadsItsReceiptAsAPdf() {
+    Filed filed = file();
+    Filed other = file();
+    jobs.moveClockTo(LocalDateTime.of(2024, 3, 4, 9, 0));
+    registry.suspend(filed.filingCode(), java.time.LocalDate.of(2024, 4, 30), "违纪违规处理决定 WJ2024000001：暂停备案，限期整改");
+
+    String html = post("/institution", form(filed.filingCode(), filed.token())).getBody();
+    String record = html.substring(html.indexOf("<h2 id=\"record\">"));
+    record = record.substring(0, record.indexOf("</section>"));
+    assertThat(record).contains("备案申请", "准予备案", "暂停", "违纪违规处理决定 WJ2024000001：暂停备案，限期整改",
+        "2023-06-01").doesNotContain("/api/");
+    String filingNo = match(record, "name=\"applicationNo\" value=\"(BA\\d+)\"");
+    assertThat(checker.errors(html)).isEmpty();
+
+    // the receipt of its filing, as a PDF whose text holds its name and code
+    MultiValueMap<String, Object> download = form(filed.filingCode(), filed.token());
+    download.add("applicationNo", filingNo);
+    HttpHeaders browser = new HttpHeaders();
+    browser.setContentType(MediaType.MULTIPART_FORM_DATA);
+    browser.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<byte[]> pdf = http.postForEntity("/institution/receipt", new HttpEntity<>(download, browser),
+        byte[].class);
+    assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    assertThat(pdf.getHeaders().getContentDisposition().getFilename()).startsWith("备案回执-HZ").endsWith(".pdf");
+    assertThat(cn.hrss.assessment.support.Pdfs.text(pdf.getBody())).contains("郑州示例延续机床有限公司", filed.filingCode());
+
+    // another institution's application is not this one's receipt; another token opens nothing
+    String otherNo = match(post("/institution", form(other.filingCode(), other.token())).getBody(),
+        "name=\"applicationNo\" value=\"(BA\\d+)\"");
+    MultiValueMap<String, Object> foreign = form(filed.filingCode(), filed.token());
+    foreign.add("applicationNo", otherNo);
+    ResponseEntity<String> notOurs = post("/institution/receipt", foreign);
+    assertThat(notOurs.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(notOurs.getBody()).contains("没有该申请的回执");
+    MultiValueMap<String, Object> wrongToken = form(filed.filingCode(), other.token());
+    wrongToken.add("applicationNo", filingNo);
+    assertThat(post("/institution/receipt", wrongToken).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -286,16 +338,14 @@ class InstitutionAreaPageIT {
     return form;
   }
 
-  /** The filed 铣工 kept at level 3, one occupation added at level 4, one material. */
-  private static MultiValueMap<String, Object> scopeForm(Filed filed, String code, String name) {
+  /** The filed 铣工 kept at level 3, one occupation picked from the catalogue added at level 4, one material. */
+  private static MultiValueMap<String, Object> scopeForm(Filed filed, String catalogueEntry) {
     MultiValueMap<String, Object> form = form(filed.filingCode(), filed.token());
     form.add("scope[0].code", "6-18-01-02");
     form.add("scope[0].name", "铣工");
     form.add("scope[0].track", "");
     form.add("scope[0].levels", "3");
-    form.add("new.code", code);
-    form.add("new.name", name);
-    form.add("new.track", "");
+    form.add("new.entry", catalogueEntry);
     form.add("new.levels", "4");
     form.add("files", file("变更申请表.pdf"));
     return form;

@@ -107,10 +107,12 @@ class InstitutionLifecycleApiIT {
     String receiptNo = status.get("receiptNo").asText();
     assertThat(receiptNo).startsWith("HZ2026");
 
-    ResponseEntity<String> receipt = http.exchange("/api/filings/" + no + "/receipt", HttpMethod.GET,
-        new HttpEntity<>(bearer(renewalToken)), String.class);
+    ResponseEntity<byte[]> receipt = http.exchange("/api/filings/" + no + "/receipt", HttpMethod.GET,
+        new HttpEntity<>(bearer(renewalToken)), byte[].class);
     assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(receipt.getBody()).contains("延续备案回执", receiptNo, filed.filingCode(), "2029年6月1日");
+    assertThat(receipt.getHeaders().getContentType()).isEqualTo(org.springframework.http.MediaType.APPLICATION_PDF);
+    assertThat(cn.hrss.assessment.support.Pdfs.text(receipt.getBody()))
+        .contains("延续备案回执", receiptNo, filed.filingCode(), "2029年6月1日");
 
     JsonNode entry = directory("?q=" + filed.filingCode()).getBody().get(0);
     assertThat(entry.get("validUntil").asText()).isEqualTo("2029-06-01");

@@ -66,6 +66,25 @@ public final class TestMail {
     }
   }
 
+  /** The attached files of a message (file name, decoded → content), in their order; none → empty. */
+  public static java.util.Map<String, byte[]> attachmentsOf(jakarta.mail.Part part) {
+    java.util.Map<String, byte[]> found = new java.util.LinkedHashMap<>();
+    try {
+      if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+        for (int i = 0; i < multipart.getCount(); i++) {
+          found.putAll(attachmentsOf(multipart.getBodyPart(i)));
+        }
+      } else if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        try (java.io.InputStream in = part.getInputStream()) {
+          found.put(jakarta.mail.internet.MimeUtility.decodeText(part.getFileName()), in.readAllBytes());
+        }
+      }
+      return found;
+    } catch (IOException | jakarta.mail.MessagingException e) {
+      throw new IllegalStateException("could not read a test mail", e);
+    }
+  }
+
   /** Initialization-on-demand: the JVM starts the server exactly once, thread-safely, on first access. */
   private static final class Holder {
     private static final GreenMail SERVER = start();

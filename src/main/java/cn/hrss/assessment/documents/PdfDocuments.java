@@ -1,0 +1,157 @@
+package cn.hrss.assessment.documents;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an HTML page into a PDF with the CJK font embedded (a subset: only the characters used), so the Chinese text
+ * is text in the PDF, not pictures of it. Any page the application renders will do: the receipts are the very mail
+ * templates, rendered by {@code NotificationService#renderHtml}; a letter rendered elsewhere goes the same way:
+ * {@code pdf.fromHtml(html)}.
+ *
+ * <p>The HTML need not be XHTML: jsoup parses it as a browser would and hands the DOM to openhtmltopdf. Every element
+ * is set in the embedded font (the templates name Windows and macOS fonts a server does not have), on A4. Nothing
+ * outside the page is fetched (no images, style sheets or fonts from URLs): a document never depends on the network,
+ * and a value that slipped into markup could not make the server fetch an address.
+ *
+ * <p>The font is read once, at start-up ({@link DocumentProperties}); each document parses it from memory, so
+ * renderings share nothing and run in parallel.
+ */
+@Component
+@EnableConfigurationProperties(DocumentProperties.class)
+public class PdfDocuments {
+
+  private static final Logger log = LoggerFactory.getLogger(PdfDocuments.class);
+  /** Where Debian and Ubuntu put the fonts we know to work (apt-get install fonts-wqy-microhei), in this order. */
+  static final List<Path> KNOWN_FONTS = List.of(
+      Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+      Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"));
+  static final String SETTING = "assessment.documents.pdf-font (ASSESSMENT_DOCUMENTS_PDF_FONT)";
+  private static final String FAMILY = "assessment-cjk";
+  private static final String PAGE_STYLE = "@page { size: A4; margin: 12mm; }"
+      + " * { font-family: '" + FAMILY + "' !important; }";
+
+  private final byte[] font;
+  private final boolean collection;
+  private final String fontFile;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  PdfDocuments(DocumentProperties properties) {
+    this(properties.pdfFont(), KNOWN_FONTS);
+  }
+
+  PdfDocuments(String configuredFont, List<Path> knownFonts) {
+    Optional<Path> file;
+    if (configuredFont != null && !configuredFont.isBlank()) {
+      Path path = Path.of(configuredFont.strip());
+      if (!Files.isRegularFile(path)) {
+        throw new IllegalStateException(SETTING + ": no font file at " + path
+            + " (install fonts-wqy-microhei or point the setting at a TrueType .ttf/.ttc font with Chinese characters)");
+      }
+      file = Optional.of(path);
+    } else {
+      file = knownFonts.stream().filter(Files::isRegularFile).findFirst();
+    }
+    if (file.isEmpty()) {
+      log.warn("No CJK font for PDF documents ({} is not set and none of {} exists): receipts are served as HTML and"
+          + " mailed without a PDF. Install fonts-wqy-microhei or set the setting.", SETTING, knownFonts);
+      this.font = null;
+      this.collection = false;
+      this.fontFile = null;
+      return;
+    }
+    this.fontFile = file.get().toString();
+    this.collection = fontFile.toLowerCase(Locale.ROOT).endsWith(".ttc");
+    try {
+      this.font = Files.readAllBytes(file.get());
+      try (LoadedFont check = loadFont()) {
+        log.info("PDF documents embed the font {} from {}", check.font().getName(), fontFile);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(SETTING + ": cannot use " + file.get() + " as a font: " + e.getMessage(), e);
+    }
+  }
+
+  /** Is a font there, so that {@link #fromHtml} works? Without one the callers serve HTML. */
+  public boolean available() {
+    return font != null;
+  }
+
+  /**
+   * The page as a PDF (A4).
+   *
+   * @throws IllegalStateException if no font is available ({@link #available()})
+   */
+  public byte[] fromHtml(String html) {
+    if (!available()) {
+      throw new IllegalStateException("PDF documents are not available: no font (" + SETTING + ")");
+    }
+    org.jsoup.nodes.Document parsed = Jsoup.parse(html);
+    parsed.head().appendElement("style").text(PAGE_STYLE);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PDDocument pdf = new PDDocument(); LoadedFont loaded = loadFont()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.usePDDocument(pdf);
+      builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, loaded.font(), true)), FAMILY);
+      builder.useDefaultPageSize(210, 297, PageSizeUnits.MM);
+      builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+      builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+      builder.withW3cDocument(W3CDom.convert(parsed), null);
+      builder.toStream(out);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot render a PDF document", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The font of this rendering, parsed from the bytes read at start-up; a collection stays open while it is used. */
+  private LoadedFont loadFont() throws IOException {
+    if (collection) {
+      TrueTypeCollection ttc = new TrueTypeCollection(new java.io.ByteArrayInputStream(font));
+      TrueTypeFont[] first = new TrueTypeFont[1];
+      ttc.processAllFonts(ttf -> {
+        if (first[0] == null) {
+          first[0] = ttf;
+        }
+      });
+      if (first[0] == null) {
+        ttc.close();
+        throw new IOException("the font collection is empty");
+      }
+      return new LoadedFont(first[0], ttc);
+    }
+    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
+    return new LoadedFont(ttf, ttf);
+  }
+
+  private record LoadedFont(TrueTypeFont font, Closeable owner) implements Closeable {
+    @Override
+    public void close() throws IOException {
+      owner.close();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package cn.hrss.assessment.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PdfDocumentsTest {
+
+  /** The font CI installs (.ci/run: fonts-wqy-microhei); without it locally the rendering tests are skipped. */
+  static boolean fontInstalled() {
+    return PdfDocuments.KNOWN_FONTS.stream().anyMatch(Files::isRegularFile) || "true".equals(System.getenv("CI"));
+  }
+
+  @Test
+  void chineseTextIsRealTextInThePdfWithTheFontEmbedded() throws IOException {
+    assumeTrue(fontInstalled(), "no CJK font installed");
+    PdfDocuments pdf = new PdfDocuments(null, PdfDocuments.KNOWN_FONTS);
+    // Not XHTML: an unclosed <meta>, <br>, an entity XML does not know; the templates are HTML5.
+    byte[] bytes = pdf.fromHtml("""
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8"><title>备案回执 HZ2026000001</title></head>
+        <body style="font-family:'Microsoft YaHei',sans-serif"><p>机构名称：杭州市&nbsp;精工职业技能评价中心<br>
+        机构备案码：<strong>Y0000330000001</strong></p><img src="http://example.invalid/logo.png" alt="徽标"></body></html>
+        """);
+
+    assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    try (PDDocument document = Loader.loadPDF(bytes)) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text.replaceAll("[\\s\\u00a0]+", "")).contains("杭州市精工职业技能评价中心", "机构备案码：Y0000330000001");
+      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("备案回执 HZ2026000001");
+      PDFont font = document.getPage(0).getResources().getFont(
+          document.getPage(0).getResources().getFontNames().iterator().next());
+      assertThat(font.isEmbedded()).isTrue();
+      // A4 portrait: 210 × 297 mm = 595 × 842 pt.
+      assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
+    }
+  }
+
+  @Test
+  void aConfiguredFontThatIsMissingStopsTheStartNamingTheSetting(@TempDir Path dir) {
+    assertThatThrownBy(() -> new PdfDocuments(dir.resolve("missing.ttc").toString(), PdfDocuments.KNOWN_FONTS))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("assessment.documents.pdf-font")
+        .hasMessageContaining("ASSESSMENT_DOCUMENTS_PDF_FONT")
+        .hasMessageContaining("missing.ttc");
+  }
+
+  @Test
+  void aConfiguredFileThatIsNoFontStopsTheStart(@TempDir Path dir) throws IOException {
+    Path notAFont = Files.writeString(dir.resolve("font.ttf"), "not a font");
+    assertThatThrownBy(() -> new PdfDocuments(notAFont.toString(), PdfDocuments.KNOWN_FONTS))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("assessment.documents.pdf-font");
+  }
+
+  @Test
+  void withoutAnyFontDocumentsAreUnavailableInsteadOfFailingTheStart(@TempDir Path dir) {
+    PdfDocuments pdf = new PdfDocuments(null, List.of(dir.resolve("none.ttc")));
+
+    assertThat(pdf.available()).isFalse();
+    assertThatThrownBy(() -> pdf.fromHtml("<p>回执</p>")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("assessment.documents.pdf-font");
+  }
+}
