@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -71,6 +72,7 @@ class QualitySupervisionProcessIT {
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate transactions;
   @Autowired ObjectMapper json;
+  @Autowired FilterService filters;
 
   private final List<String> businessKeys = new ArrayList<>();
 
@@ -95,6 +97,10 @@ class QualitySupervisionProcessIT {
     Scorecard card = card(Scorecards.ON_SITE);
     assertThat(tasksOf(no)).extracting(Task::getAssignee).containsExactlyInAnyOrder("supervisor1", "supervisor2", "supervisor3");
     assertThat(tasksOf(no)).allSatisfy(task -> assertThat(task.getDueDate().toInstant().toString()).isEqualTo("2026-03-09T15:59:59Z"));
+    // Tasklist: each supervisor's filter 质量督导 shows his own card only.
+    String instance = tasksOf(no).get(0).getProcessInstanceId();
+    assertThat(inFilter("质量督导", "supervisor2")).filteredOn(task -> instance.equals(task.getProcessInstanceId()))
+        .extracting(Task::getAssignee).containsExactly("supervisor2");
 
     // supervisor1 fills the generated form (one field per item), supervisor2 sends the contract's scores (with half
     // points), supervisor3 the form again: the server computes each total.
@@ -134,6 +140,7 @@ class QualitySupervisionProcessIT {
     Task issue = single(no);
     assertThat(issue.getTaskDefinitionKey()).isEqualTo("Task_IssueSupervisionOpinion");
     assertThat(runtime.getVariable(issue.getProcessInstanceId(), "defenceSummary")).isEqualTo("机构未在申辩期限内提出申辩。");
+    assertThat(inFilter("签发督导意见书", "manager")).extracting(Task::getId).contains(issue.getId());
     completeAs(issue, "manager", Map.of("finalScore", 90, "seriousViolation", false,
         "opinion", "评价活动组织规范，督导结果优良。", "rectificationRequired", false));
     jobs.runDue();
@@ -284,6 +291,14 @@ class QualitySupervisionProcessIT {
     assertThat(outcome.defence()).contains("更新记录");
     assertThat(outcome.caseNo()).isNull();
     assertThat(outcomes.letter(no)).get().asString().contains("你单位的申辩意见：题库已于2026年1月更新");
+    // The stored letter, as mailed: for the institution's token and for managers; not for another institution.
+    ResponseEntity<String> letter = letter(no, org.token(), null);
+    assertThat(letter.getStatusCode().value()).as(letter.getBody()).isEqualTo(200);
+    assertThat(letter.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(letter.getBody()).isEqualTo(outcomes.letter(no).orElseThrow()).contains("督导意见书", "合格", "66 分");
+    assertThat(letter(no, null, "manager").getStatusCode().value()).isEqualTo(200);
+    assertThat(letter(no, institution().token(), null).getStatusCode().value()).isEqualTo(403);
+    assertThat(letter(no, null, "discipline").getStatusCode().value()).isEqualTo(403);
   }
 
   @Test
@@ -445,6 +460,15 @@ class QualitySupervisionProcessIT {
     return tasks.createTaskQuery().processInstanceBusinessKey(no).list();
   }
 
+  private List<Task> inFilter(String name, String user) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
+    try {
+      return filters.list(filters.createFilterQuery().filterName(name).singleResult().getId());
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   private Task single(String no) {
     return tasks.createTaskQuery().processInstanceBusinessKey(no).singleResult();
   }
@@ -477,6 +501,16 @@ class QualitySupervisionProcessIT {
     headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
     return http.exchange("/api/supervisions/" + no + "/defence", HttpMethod.POST,
         new HttpEntity<>(Map.of("content", content), headers), JsonNode.class);
+  }
+
+  private ResponseEntity<String> letter(String no, String token, String user) {
+    HttpHeaders headers = new HttpHeaders();
+    if (token != null) {
+      headers.setBearerAuth(token);
+    } else {
+      headers.setBasicAuth(user, user);
+    }
+    return http.exchange("/api/supervisions/" + no + "/letter", HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 
   private static String overdueSubject(String no) {
