@@ -377,7 +377,37 @@ class QualitySupervisionProcessIT {
     assertThat(runtime.createVariableInstanceQuery().variableName("score_P01").list()).isEmpty();
   }
 
+  @Test
+  void tasklistSubmitsTheGeneratedFormThroughEngineRestAndTheServerChecksItThere() {
+    Org org = institution();
+    String no = start(org, Scorecards.QUESTION_SETTING, "supervisor3", "supervisor4");
+    Scorecard card = card(Scorecards.QUESTION_SETTING);
+    // As Tasklist submits a Camunda Form: typed values, integers as Long, halves as Double, the checkbox as Boolean.
+    Map<String, Object> variables = new LinkedHashMap<>();
+    scoresTotalling(card, 83).forEach((id, points) -> variables.put("score_" + id, Map.of("value", points.longValue(), "type", "Long")));
+    variables.put("score_P01", Map.of("value", 4.5, "type", "Double"));
+    variables.put("seriousViolation", Map.of("value", false, "type", "Boolean"));
+    Map<String, Object> tooHigh = new LinkedHashMap<>(variables);
+    tooHigh.put("score_P02", Map.of("value", 9, "type", "Long")); // P02 has 4
+    Task task = taskOf(no, "supervisor3");
+    ResponseEntity<JsonNode> refused = submitForm(task, "supervisor3", tooHigh);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("message").asText()).contains("P02", "0 至 4 分");
+    assertThat(submitForm(task, "supervisor3", variables).getStatusCode().value()).isEqualTo(204);
+    jobs.runDue();
+    assertThat(jdbc.queryForObject("SELECT total FROM supervision_score WHERE supervision_no = ? AND supervisor = 'supervisor3'",
+        BigDecimal.class, no)).isEqualByComparingTo("82.5");
+  }
+
   // --- helpers
+
+  private ResponseEntity<JsonNode> submitForm(Task task, String user, Map<String, Object> variables) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, user);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange("/engine-rest/task/" + task.getId() + "/submit-form", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class);
+  }
 
   record Org(String filingCode, String email, String token) {}
 
