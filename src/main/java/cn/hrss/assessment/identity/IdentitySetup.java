@@ -159,7 +159,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Managers read everything in Cockpit and Tasklist but hold no permission that completes or changes anything. */
+  /**
+   * Managers read everything in Cockpit and Tasklist but hold no permission that completes or changes anything; the one
+   * task they work, Task_IssueSupervisionOpinion (candidate group managers), they may complete through the task
+   * permission the engine grants a task's candidate group.
+   */
   private void grantManagerReadAccess() {
     String managers = Groups.MANAGERS;
     grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
