@@ -55,7 +55,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       Groups.MINISTRY_APPROVERS, List.of("InstitutionFilingProcess", "BranchFilingProcess"),
       Groups.PROVINCIAL_OFFICERS, List.of("BranchFilingProcess", "InstitutionFilingProcess"),
       Groups.DISCIPLINE_OFFICERS, List.of("DisciplinaryCaseProcess"),
-      Groups.DISCIPLINE_REVIEWERS, List.of("DisciplinaryCaseProcess"));
+      Groups.DISCIPLINE_REVIEWERS, List.of("DisciplinaryCaseProcess"),
+      Groups.SUPERVISORS, List.of("QualitySupervisionProcess"));
+
+  /** The one task managers complete: Task_IssueSupervisionOpinion (001 督导规程 Art. 15(3): the dispatching body issues it). */
+  static final String ISSUE_SUPERVISION_OPINION = "签发督导意见书";
 
   /** One Tasklist filter per group, named in Chinese, visible only to that group. */
   static final List<FilterSpec> FILTERS = List.of(
@@ -65,7 +69,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       new FilterSpec("分支机构备案", Groups.PROVINCIAL_OFFICERS, -7, "分支机构的省级备案审查"),
       new FilterSpec("违纪认定", Groups.DISCIPLINE_OFFICERS, -6, "违纪违规事实认定、陈述申辩审查与处理决定"),
       new FilterSpec("复核", Groups.DISCIPLINE_REVIEWERS, -5, "处理决定的复核"),
-      new FilterSpec("质量督导", Groups.SUPERVISORS, -4, "质量督导任务"),
+      new FilterSpec("质量督导", Groups.SUPERVISORS, -4, "分配给我的督导评分与初步督导意见"),
+      new FilterSpec(ISSUE_SUPERVISION_OPINION, Groups.MANAGERS, -4, "待签发的督导意见书（质量督导）"),
       new FilterSpec("全部任务（只读）", Groups.MANAGERS, -3, "所有进行中的任务，供管理人员查看"));
 
   /**
@@ -80,6 +85,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   static final List<Map<String, String>> CARD_VARIABLES = List.of(
       Map.of("name", "applicationNo", "label", "申请编号"),
       Map.of("name", "caseNo", "label", "案件编号"),
+      Map.of("name", "supervisionNo", "label", "督导编号"),
       Map.of("name", "institutionName", "label", "机构名称"));
 
   /** Demo users: id → (first name, last name, groups). Password = user id. */
@@ -153,7 +159,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Managers read everything in Cockpit and Tasklist but hold no permission that completes or changes anything. */
+  /**
+   * Managers read everything in Cockpit and Tasklist but hold no permission that completes or changes anything; the one
+   * task they work, Task_IssueSupervisionOpinion (candidate group managers), they may complete through the task
+   * permission the engine grants a task's candidate group.
+   */
   private void grantManagerReadAccess() {
     String managers = Groups.MANAGERS;
     grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -200,9 +210,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
   private void ensureFilter(FilterSpec spec) {
     TaskQuery query = taskService.createTaskQuery();
-    if (Groups.EXPERTS.equals(spec.group())) {
-      // Expert review tasks are assigned to the drawn panel members: each expert sees his own.
+    if (Groups.EXPERTS.equals(spec.group()) || Groups.SUPERVISORS.equals(spec.group())) {
+      // Expert review and supervision tasks are assigned to the drawn panel or team members: each sees his own.
       query.taskAssigneeExpression("${currentUser()}");
+    } else if (ISSUE_SUPERVISION_OPINION.equals(spec.name())) {
+      query.taskCandidateGroup(Groups.MANAGERS).taskDefinitionKey("Task_IssueSupervisionOpinion");
     } else if (!Groups.MANAGERS.equals(spec.group())) {
       query.taskCandidateGroup(spec.group()).includeAssignedTasks();
     }

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
  * Who may act for a filed institution (CONTRACT.md "After filing"): the holder of the {@code accessToken} of the
  * application that filed it. The token is checked by {@link FilingService#tokenMatches} (stored hashed, compared in
  * constant time); a branch acts with its employer's application token (it was filed by that application).
+ * Public for the institution's other requests (the defence of a supervision).
  */
 @Component
-class InstitutionAccess {
+public class InstitutionAccess {
 
   private final InstitutionRegistry registry;
   private final FilingService filings;
@@ -40,7 +41,7 @@ class InstitutionAccess {
   }
 
   /** The institution if the request carries the token of the application that filed it: 401 without, 403 wrong. */
-  Institution requireToken(String filingCode, HttpServletRequest request) {
+  public Institution requireToken(String filingCode, HttpServletRequest request) {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw ApiProblem.unauthorized("请以备案申请时获得的查询令牌（Authorization: Bearer）办理。");

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The supervision record (监管档案, 监督管理办法 Art. 8, 11) of an institution: every filing, renewal, change,
- * status change (suspension, reinstatement, termination, lapse), expiry notice and disciplinary sanction against it,
+ * status change (suspension, reinstatement, termination, lapse), expiry notice, quality supervision result and
+ * disciplinary sanction against it,
  * in time order, each with a link to its document. Other features (discipline's record-aware rules, 002 Annex 2
  * Art. 14(6)) read it through {@link #of(String)}.
  */
@@ -27,6 +28,9 @@ public class InstitutionRecord {
   private static final Map<String, String> APPLICATION_KINDS = Map.of(
       "FILING", "备案申请", LifecycleProcess.RENEWAL, "延续备案申请", LifecycleProcess.CHANGE, "信息变更报告",
       "SCOPE_CHANGE", "职业（工种）及等级变更申请");
+
+  /** 003 Annex 1 备注 1: ≥ 85 优良, &lt; 60 不合格. */
+  private static final Map<String, String> SUPERVISION_GRADES = Map.of("EXCELLENT", "优良", "PASS", "合格", "FAIL", "不合格");
 
   private final FilingService filings;
   private final InstitutionRegistry registry;
@@ -91,6 +95,32 @@ public class InstitutionRecord {
               "违纪违规处理：" + rs.getString("code") + "（002 附件2 第" + rs.getInt("article") + "条第" + rs.getInt("item")
                   + "项）" + (rs.getTimestamp("undone_at") == null ? "" : "，复核后已撤销"),
               "/api/discipline/cases/" + caseNo));
+        }, filingCode);
+    // Quality supervision results (003; 001 督导规程 Art. 15; 监督管理办法 Art. 13-14): grade, score, rectification,
+    // the case a failed supervision opened, eligibility for a wider scope.
+    jdbc.query("SELECT supervision_no, kind, activity_date, final_score, grade, serious_violation, rectification_due,"
+        + " wider_scope_eligible, case_no, issued_at FROM supervision_outcome WHERE filing_code = ? AND grade IS NOT NULL"
+        + " ORDER BY issued_at", rs -> {
+          String no = rs.getString("supervision_no");
+          String grade = rs.getString("grade");
+          StringBuilder summary = new StringBuilder("质量督导（").append("ON_SITE".equals(rs.getString("kind")) ? "现场督导" : "命题质量专项督导")
+              .append("，评价活动 ").append(rs.getDate("activity_date").toLocalDate()).append("）：")
+              .append(SUPERVISION_GRADES.getOrDefault(grade, grade)).append("，").append(rs.getBigDecimal("final_score")
+                  .stripTrailingZeros().toPlainString()).append(" 分");
+          if (rs.getBoolean("serious_violation")) {
+            summary.append("，存在不合格项");
+          }
+          if (rs.getDate("rectification_due") != null) {
+            summary.append("；限期整改至 ").append(rs.getDate("rectification_due").toLocalDate());
+          }
+          if (rs.getString("case_no") != null) {
+            summary.append("；已立案 ").append(rs.getString("case_no"));
+          }
+          if (rs.getBoolean("wider_scope_eligible")) {
+            summary.append("；可视情况增加评价职业范围或提升评价职业技能等级");
+          }
+          entries.add(new Entry(rs.getTimestamp("issued_at").toInstant(), "SUPERVISION_" + grade, no, summary.toString(),
+              "/api/supervisions/" + no));
         }, filingCode);
     // Stable: entries of the same moment keep the order in which they were added.
     entries.sort(Comparator.comparing(Entry::at));
