@@ -1,5 +1,6 @@
 package cn.hrss.assessment.filing;
 
+import cn.hrss.assessment.documents.DocumentResponses;
 import cn.hrss.assessment.documents.PdfDocuments;
 import cn.hrss.assessment.notification.NotificationService;
 import java.nio.charset.StandardCharsets;
@@ -21,15 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class FilingReceipts {
 
-  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-
   private final FilingNoticeModel model;
   private final NotificationService notifications;
   private final PdfDocuments pdf;
   private final FilingRepository repository;
+  private final DocumentResponses documents;
 
   FilingReceipts(FilingNoticeModel model, NotificationService notifications, PdfDocuments pdf,
-      FilingRepository repository) {
+      FilingRepository repository, DocumentResponses documents) {
+    this.documents = documents;
     this.repository = repository;
     this.model = model;
     this.notifications = notifications;
@@ -60,49 +61,7 @@ public class FilingReceipts {
    */
   ResponseEntity<byte[]> response(FilingRepository.StoredApplication application, String accept,
       boolean attachment) {
-    String html = receiptHtml(application);
-    boolean asPdf = pdf.available() && !prefersHtml(accept);
-    String fileName = "备案回执-" + application.receiptNo() + (asPdf ? ".pdf" : ".html");
-    ContentDisposition disposition = (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
-        .filename(fileName, StandardCharsets.UTF_8).build();
-    return ResponseEntity.ok()
-        .contentType(asPdf ? MediaType.APPLICATION_PDF : HTML)
-        .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-        .body(asPdf ? pdf.fromHtml(html) : html.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Does {@code Accept} rank HTML above PDF? A browser's {@code text/html,…,*&#47;*;q=0.8} does; {@code *&#47;*}, no
-   * header or an unreadable one do not (PDF is the receipt's form).
-   */
-  static boolean prefersHtml(String accept) {
-    if (accept == null || accept.isBlank()) {
-      return false;
-    }
-    List<MediaType> types;
-    try {
-      types = MediaType.parseMediaTypes(accept);
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
-    return quality(types, MediaType.TEXT_HTML) > quality(types, MediaType.APPLICATION_PDF);
-  }
-
-  /** The quality the most specific range that includes {@code type} gives it (RFC 9110 §12.5.1); 0 if none. */
-  private static double quality(List<MediaType> ranges, MediaType type) {
-    MediaType best = null;
-    for (MediaType range : ranges) {
-      if (range.includes(type) && (best == null || specificity(range) > specificity(best))) {
-        best = range;
-      }
-    }
-    return best == null ? 0 : best.getQualityValue();
-  }
-
-  private static int specificity(MediaType range) {
-    return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
+    return documents.of(receiptHtml(application), "备案回执-" + application.receiptNo(), accept, attachment);
   }
 
   String receiptHtml(FilingRepository.StoredApplication application) {

@@ -106,7 +106,8 @@ public class NotificationService {
       "filing-receipt", new PdfAttachment("备案回执", "receiptNo"),
       "institution-renewed", new PdfAttachment("延续备案回执", "receiptNo"),
       "institution-scope-changed", new PdfAttachment("变更回执", "receiptNo"),
-      "branch-receipt", new PdfAttachment("分支机构备案回执", "branchReceiptNo"));
+      "branch-receipt", new PdfAttachment("分支机构备案回执", "branchReceiptNo"),
+      "supervision-opinion-letter", new PdfAttachment("督导意见书", "supervisionNo"));
 
   private record PdfAttachment(String name, String numberKey) {
 

@@ -1,5 +1,6 @@
 package cn.hrss.assessment.supervision;
 
+import cn.hrss.assessment.documents.DocumentResponses;
 import cn.hrss.assessment.identity.ApiAuthenticationFilter;
 import cn.hrss.assessment.identity.Groups;
 import cn.hrss.assessment.identity.Officers;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/supervisions/{no}/defence} (CONTRACT.md "Supervision"): the institution answers the preliminary
  * opinion (001 督导规程 Art. 15(3)) with the token of its filing application, only in the defence window: 201, or
  * 401/403 (token), 404 (number), 400 (content), 409 (outside the window, or already answered).
- * {@code GET /api/supervisions/{no}/letter}: the opinion letter (督导意见书) as issued, an HTML document, for the
- * institution (its token) and managers and supervisors (Basic auth); 404 until it is issued.
+ * {@code GET /api/supervisions/{no}/letter}: the opinion letter (督导意见书) as issued, a PDF (HTML when the client
+ * ranks HTML higher or no PDF font is installed), for the institution (its token) and managers and supervisors (Basic auth); 404 until it is issued.
  */
 @RestController
 class SupervisionDefenceController {
@@ -35,17 +37,20 @@ class SupervisionDefenceController {
   private final SupervisionService service;
   private final InstitutionAccess access;
   private final Officers officers;
+  private final DocumentResponses documents;
 
   SupervisionDefenceController(SupervisionOutcomes outcomes, SupervisionService service, InstitutionAccess access,
-      Officers officers) {
+      Officers officers, DocumentResponses documents) {
+    this.documents = documents;
     this.outcomes = outcomes;
     this.service = service;
     this.access = access;
     this.officers = officers;
   }
 
-  @GetMapping(path = "/api/supervisions/{supervisionNo}/letter", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> letter(@PathVariable String supervisionNo, HttpServletRequest request) {
+  @GetMapping(path = "/api/supervisions/{supervisionNo}/letter",
+      produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.TEXT_HTML_VALUE})
+  ResponseEntity<byte[]> letter(@PathVariable String supervisionNo, HttpServletRequest request) {
     SupervisionOutcome outcome = supervisionNo.length() > 40 ? null : outcomes.find(supervisionNo).orElse(null);
     if (outcome == null) {
       throw ApiProblem.notFound("督导编号 " + supervisionNo + " 不存在。");
@@ -57,8 +62,8 @@ class SupervisionDefenceController {
     }
     String letter = outcomes.letter(supervisionNo)
         .orElseThrow(() -> ApiProblem.notFound("督导编号 " + supervisionNo + " 的督导意见书尚未签发。"));
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .body(letter);
+    // 督导意见书 as a PDF (the document the institution keeps), HTML where the client prefers it.
+    return documents.of(letter, "督导意见书-" + supervisionNo, request.getHeader(HttpHeaders.ACCEPT), false);
   }
 
   @PostMapping("/api/supervisions/{supervisionNo}/defence")

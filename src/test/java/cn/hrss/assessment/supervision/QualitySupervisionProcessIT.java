@@ -13,10 +13,12 @@ import cn.hrss.assessment.registry.NewInstitution;
 import cn.hrss.assessment.registry.OccupationScope;
 import cn.hrss.assessment.support.IntegrationTest;
 import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.Pdfs;
 import cn.hrss.assessment.support.TestMail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -292,13 +294,22 @@ class QualitySupervisionProcessIT {
     assertThat(outcome.caseNo()).isNull();
     assertThat(outcomes.letter(no)).get().asString().contains("你单位的申辩意见：题库已于2026年1月更新");
     // The stored letter, as mailed: for the institution's token and for managers; not for another institution.
-    ResponseEntity<String> letter = letter(no, org.token(), null);
-    assertThat(letter.getStatusCode().value()).as(letter.getBody()).isEqualTo(200);
-    assertThat(letter.getHeaders().getContentType().toString()).startsWith("text/html");
-    assertThat(letter.getBody()).isEqualTo(outcomes.letter(no).orElseThrow()).contains("督导意见书", "合格", "66 分");
-    assertThat(letter(no, null, "manager").getStatusCode().value()).isEqualTo(200);
-    assertThat(letter(no, institution().token(), null).getStatusCode().value()).isEqualTo(403);
-    assertThat(letter(no, null, "discipline").getStatusCode().value()).isEqualTo(403);
+    // 督导意见书 is a PDF whose text is the letter's (Chinese text, not pictures of it), HTML for a browser.
+    ResponseEntity<byte[]> letter = letter(no, org.token(), null, null);
+    assertThat(letter.getStatusCode().value()).isEqualTo(200);
+    assertThat(letter.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+    assertThat(Pdfs.text(letter.getBody())).contains("督导意见书", "合格", "66分", no);
+    ResponseEntity<byte[]> html = letter(no, org.token(), null, "text/html");
+    assertThat(html.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(new String(html.getBody(), StandardCharsets.UTF_8)).isEqualTo(outcomes.letter(no).orElseThrow());
+    // The mail carries the same letter as a PDF attachment.
+    assertThat(TestMail.server().getReceivedMessagesForDomain(org.email().substring(org.email().indexOf('@') + 1)))
+        .filteredOn(m -> subjectOf(m).equals("督导意见书（督导编号 " + no + "）")).isNotEmpty()
+        .allSatisfy(m -> assertThat(TestMail.attachmentsOf(m)).containsOnlyKeys("督导意见书-" + no + ".pdf")
+            .allSatisfy((name, pdf) -> assertThat(Pdfs.text(pdf)).contains("督导意见书", "66分")));
+    assertThat(letter(no, null, "manager", null).getStatusCode().value()).isEqualTo(200);
+    assertThat(letter(no, institution().token(), null, null).getStatusCode().value()).isEqualTo(403);
+    assertThat(letter(no, null, "discipline", null).getStatusCode().value()).isEqualTo(403);
   }
 
   @Test
@@ -533,14 +544,25 @@ class QualitySupervisionProcessIT {
         new HttpEntity<>(Map.of("content", content), headers), JsonNode.class);
   }
 
-  private ResponseEntity<String> letter(String no, String token, String user) {
+  private ResponseEntity<byte[]> letter(String no, String token, String user, String accept) {
     HttpHeaders headers = new HttpHeaders();
+    if (accept != null) {
+      headers.set(HttpHeaders.ACCEPT, accept);
+    }
     if (token != null) {
       headers.setBearerAuth(token);
     } else {
       headers.setBasicAuth(user, user);
     }
-    return http.exchange("/api/supervisions/" + no + "/letter", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return http.exchange("/api/supervisions/" + no + "/letter", HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+  }
+
+  private static String subjectOf(jakarta.mail.Message message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String overdueSubject(String no) {
