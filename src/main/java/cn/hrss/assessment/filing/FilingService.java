@@ -50,10 +50,13 @@ public class FilingService {
   private final FilingProperties properties;
   private final FilingRegistration registration;
   private final TransactionTemplate transaction;
+  private final JurisdictionGrants grants;
   private final SecureRandom random = new SecureRandom();
 
   FilingService(FilingRepository repository, MaterialStore materials, RuntimeService runtime, IdentityService identity,
-      FilingProperties properties, FilingRegistration registration, TransactionTemplate transaction) {
+      FilingProperties properties, FilingRegistration registration, TransactionTemplate transaction,
+      JurisdictionGrants grants) {
+    this.grants = grants;
     this.repository = repository;
     this.materials = materials;
     this.runtime = runtime;
@@ -132,7 +135,10 @@ public class FilingService {
         if (procedure.targetFilingCode() != null) {
           variables.put(FilingProcess.Vars.FILING_CODE, procedure.targetFilingCode());
         }
-        runtime.startProcessInstanceByKey(procedure.processKey(), applicationNo, variables);
+        String instanceId = runtime.startProcessInstanceByKey(procedure.processKey(), applicationNo, variables).getId();
+        // README "Jurisdiction": the officers and managers of the accepting province read this instance.
+        grants.grantRead(instanceId, Jurisdiction.provincialReaders(application.institutionType(),
+            application.province(), List.of()));
       });
     } catch (DuplicateKeyException e) {
       cleanUp(number[0], written);
@@ -160,9 +166,12 @@ public class FilingService {
     variables.put(FilingProcess.Vars.INSTITUTION_TYPE, application.institutionType());
     variables.put(FilingProcess.Vars.APPLICANT_NAME, application.name());
     variables.put(FilingProcess.Vars.APPLICANT_EMAIL, application.contact().email());
-    // DOMAIN.md §1: the ministry decides for national employers, the accepting department otherwise.
-    variables.put(FilingProcess.Vars.DECIDING_GROUP, "NATIONAL_EMPLOYER".equals(application.institutionType())
-        ? Groups.MINISTRY_APPROVERS : Groups.ACCEPTANCE_OFFICERS);
+    // DOMAIN.md §1, CONTRACT.md "Jurisdiction": the ministry accepts and decides for national employers, the
+    // department of the applicant's province otherwise (the rules and their sources: Jurisdiction).
+    variables.put(FilingProcess.Vars.ACCEPTING_GROUP,
+        Jurisdiction.acceptingGroup(application.institutionType(), application.province()));
+    variables.put(FilingProcess.Vars.DECIDING_GROUP,
+        Jurisdiction.decidingGroup(application.institutionType(), application.province()));
     variables.put(FilingProcess.Vars.QUOTA_EXCEEDED, quotaWarning != null);
     variables.put(FilingProcess.Vars.QUOTA_WARNING, quotaWarning == null ? "" : quotaWarning);
     variables.put(FilingProcess.Vars.BRANCH_COUNT, application.branches().size());
@@ -191,6 +200,20 @@ public class FilingService {
     StoredApplication application = find(applicationNo).orElse(null);
     return application != null && bearerToken != null && MessageDigest.isEqual(
         application.tokenHash().getBytes(StandardCharsets.US_ASCII), hash(bearerToken).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * The application, if {@code caller} works in its jurisdiction (README "Jurisdiction"); another province's case is
+   * answered 404 as if it did not exist, so its number reveals nothing.
+   */
+  public StoredApplication requireInJurisdiction(String applicationNo, cn.hrss.assessment.identity.Caller caller) {
+    StoredApplication application = require(applicationNo);
+    List<String> branchProvinces = repository.branches(applicationNo).stream()
+        .map(FilingRepository.BranchRow::province).toList();
+    if (!Jurisdiction.mayRead(caller, application.institutionType(), application.province(), branchProvinces)) {
+      throw ApiProblem.notFound("备案申请 " + applicationNo + " 不存在。");
+    }
+    return application;
   }
 
   public StoredApplication require(String applicationNo) {

@@ -285,7 +285,7 @@ final class Benchmark {
     }
     awaitIdle(raw);
     analyze(raw);
-    long open = engine.getTaskService().createTaskQuery().taskCandidateGroup("acceptance-officers").count();
+    long open = engine.getTaskService().createTaskQuery().taskCandidateGroup("acceptance-officers-41").count();
     Latencies latencies = new Latencies();
     Map<String, Object> query = Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
     String path = "/engine-rest/filter/" + filters.get(Workload.ACCEPTANCE_FILTER) + "/list?firstResult=0&maxResults=15";

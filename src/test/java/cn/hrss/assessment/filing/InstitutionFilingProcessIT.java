@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import cn.hrss.assessment.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -87,7 +88,7 @@ class InstitutionFilingProcessIT {
     ProcessInstance pi = instance(no);
     assertThat(pi).isWaitingAt(Elements.REVIEW_COMPLETENESS);
     Task task = task(pi, Elements.REVIEW_COMPLETENESS);
-    assertThat(task).hasCandidateGroup("acceptance-officers");
+    assertThat(task).hasCandidateGroup("acceptance-officers-41");
     // 2026-02-12 + 10 working days = 2026-03-04 (BRIEF.md calendar example), end of that day in Beijing.
     assertThat(task.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 3, 4)));
     assertThat(repository.get(no).status()).isEqualTo(FilingStatus.ACCEPTANCE_REVIEW);
@@ -193,7 +194,7 @@ class InstitutionFilingProcessIT {
     assertThat(pi).hasPassed(Elements.CLOSE_NOTICE).isWaitingAt(Elements.DECIDE_FILING);
     assertThatThrownBy(() -> filings.object(no, "李四", "x", "迟到的异议")).isInstanceOf(ApiProblem.class)
         .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
-    assertThat(task(pi, Elements.DECIDE_FILING)).hasCandidateGroup("acceptance-officers");
+    assertThat(task(pi, Elements.DECIDE_FILING)).hasCandidateGroup("acceptance-officers-41");
     complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
     jobs.runDue();
     assertThat(pi).hasPassed(Elements.REGISTER_INSTITUTION, Elements.SEND_FILING_RECEIPT, Elements.INSTITUTION_FILED).isEnded();
@@ -333,7 +334,9 @@ class InstitutionFilingProcessIT {
     ProcessInstance henan = branches.stream().filter(b -> b.getBusinessKey().endsWith("-B1")).findFirst().orElseThrow();
     ProcessInstance zhejiang = branches.stream().filter(b -> b.getBusinessKey().endsWith("-B2")).findFirst().orElseThrow();
     assertThat(henan).isWaitingAt(FilingProcess.BranchElements.REVIEW_BRANCH);
-    assertThat(task(henan, FilingProcess.BranchElements.REVIEW_BRANCH)).hasCandidateGroup("provincial-officers");
+    assertThat(task(henan, FilingProcess.BranchElements.REVIEW_BRANCH)).hasCandidateGroup("provincial-officers-41");
+    // 002 Annex 1 §一(十)5: each branch by its own province (CONTRACT.md "Jurisdiction").
+    assertThat(task(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH)).hasCandidateGroup("provincial-officers-33");
 
     complete(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", Map.of(Vars.BRANCH_DECISION, "REJECT",
         Vars.BRANCH_COMMENT, "分支机构评价场地尚未建成"));
@@ -403,7 +406,10 @@ class InstitutionFilingProcessIT {
   }
 
   void accept(ProcessInstance pi) {
-    complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    // CONTRACT.md "Jurisdiction": the ministry centre accepts national employers, officer (41) the others here.
+    String user = Groups.MINISTRY_APPROVERS.equals(runtime.getVariable(pi.getId(), Vars.ACCEPTING_GROUP))
+        ? "approver" : "officer";
+    complete(pi, Elements.REVIEW_COMPLETENESS, user, Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
     jobs.runDue();
     assertThat(pi).hasPassed(Elements.SEND_ACCEPTANCE_NOTICE, Elements.DRAW_EXPERT_PANEL).isWaitingAt(Elements.EXPERT_REVIEW);
   }

@@ -87,7 +87,7 @@ class InstitutionRenewalProcessIT {
     String no = submit();
     ProcessInstance pi = instance(no);
     assertThat(pi).isWaitingAt(RenewalElements.REVIEW_COMPLETENESS);
-    assertThat(task(pi, RenewalElements.REVIEW_COMPLETENESS)).hasCandidateGroup("acceptance-officers");
+    assertThat(task(pi, RenewalElements.REVIEW_COMPLETENESS)).hasCandidateGroup("acceptance-officers-41");
     accept(pi);
     reviewAll(pi, "PASS", "PASS", "PASS");
     assertThat(pi).isWaitingAt(RenewalElements.DECIDE_FILING);
