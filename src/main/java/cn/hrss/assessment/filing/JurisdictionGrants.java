@@ -46,6 +46,28 @@ public class JurisdictionGrants {
     }
   }
 
+  /**
+   * Deletes the per-task grants Camunda gave {@code groups} as the task's candidate groups: removing a candidate group
+   * leaves its grant behind, which would still let a nationwide group read and work the task.
+   */
+  public void revokeTaskGrants(String taskId, Collection<String> groups) {
+    Runnable revoke = () -> authorizations.createAuthorizationQuery().groupIdIn(groups.toArray(String[]::new))
+        .resourceType(Resources.TASK).resourceId(taskId).list()
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    CommandContext current = Context.getCommandContext();
+    if (current != null) {
+      current.runWithoutAuthorization(() -> {
+        revoke.run();
+        return null;
+      });
+    } else {
+      configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+        revoke.run();
+        return null;
+      }));
+    }
+  }
+
   private void write(String processInstanceId, Collection<String> groups) {
     for (String group : groups) {
       boolean present = authorizations.createAuthorizationQuery().groupIdIn(group)

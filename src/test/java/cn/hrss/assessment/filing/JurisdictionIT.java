@@ -46,6 +46,7 @@ class JurisdictionIT {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired Jobs jobs;
+  @Autowired JurisdictionUpgrade upgrade;
 
   private final List<String> submitted = new ArrayList<>();
 
@@ -166,6 +167,28 @@ class JurisdictionIT {
     assertThat(send("GET", "/api/filings/" + henan, "approver", null).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/api/filings/" + henan + "/materials/1", "officer33", null).statusCode())
         .isEqualTo(404);
+  }
+
+  // ------------------------------------------------------------------ upgrade of open instances
+
+  @Test
+  void anOpenTaskOfTheNationwideGroupIsMovedToItsProvinceOnStart() throws Exception {
+    String henan = submit(socialOrg("41"));
+    Task task = acceptanceTask(henan);
+    // As a task of the release before: the nationwide group, no routing variables.
+    tasks.deleteCandidateGroup(task.getId(), "acceptance-officers-41");
+    tasks.addCandidateGroup(task.getId(), "acceptance-officers");
+    runtime.removeVariable(task.getProcessInstanceId(), FilingProcess.Vars.ACCEPTING_GROUP);
+    assertThat(json("GET", "/engine-rest/task?processInstanceBusinessKey=" + henan, "officer33", null)).hasSize(1);
+
+    assertThat(upgrade.reroute()).isGreaterThanOrEqualTo(1);
+
+    assertThat(acceptanceGroups(henan)).containsExactly("acceptance-officers-41");
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), FilingProcess.Vars.ACCEPTING_GROUP))
+        .isEqualTo("acceptance-officers-41");
+    assertThat(json("GET", "/engine-rest/task?processInstanceBusinessKey=" + henan, "officer33", null)).isEmpty();
+    assertThat(json("GET", "/engine-rest/task?processInstanceBusinessKey=" + henan, "officer", null)).hasSize(1);
+    assertThat(upgrade.reroute()).isZero();
   }
 
   // ------------------------------------------------------------------ helpers
