@@ -112,6 +112,16 @@ public class FilingService {
     if (repository.hasOpenApplication(application.creditCode())) {
       throw duplicate(application.creditCode());
     }
+    if (procedure.quotaCheck() && properties.quotaEnforced()) {
+      // 002 Annex 1 §二(四): refused at intake when the jurisdiction's places are taken by filed and pending
+      // organisations (README "Quota"); checked again at the decision (FilingCompletionRule).
+      List<FilingRegistration.QuotaReached> reached = registration.quotaReached(application, null, true);
+      if (!reached.isEmpty()) {
+        throw new ApiProblem(org.springframework.http.HttpStatus.CONFLICT, FilingTexts.text("quota.title"),
+            FilingTexts.text("quota.detail"), reached.stream().map(r -> new FieldError(
+                "occupations[" + r.index() + "].code", registration.quotaText(r))).toList());
+      }
+    }
     String quotaWarning = procedure.quotaCheck() ? registration.quotaWarning(application) : null;
     String token = newToken();
     List<MaterialStore.Stored> written = new ArrayList<>();
@@ -214,6 +224,22 @@ public class FilingService {
       throw ApiProblem.notFound("备案申请 " + applicationNo + " 不存在。");
     }
     return application;
+  }
+
+  /**
+   * The refusal of an approval that would exceed the quota of 002 Annex 1 §二(四) (organisations filed and in force
+   * in the accepting province), or null: the deciding officer cannot approve the fourth.
+   */
+  String quotaRefusalAtDecision(String applicationNo) {
+    StoredApplication application = find(applicationNo).orElse(null);
+    if (!properties.quotaEnforced() || application == null || application.application() == null
+        || !Procedure.FILING_KIND.equals(application.kind())) {
+      return null;
+    }
+    List<FilingRegistration.QuotaReached> reached = registration.quotaReached(application.application(), applicationNo,
+        false);
+    return reached.isEmpty() ? null
+        : String.join("；", reached.stream().map(registration::quotaTextAtDecision).toList()) + FilingTexts.text("quota.decide");
   }
 
   public StoredApplication require(String applicationNo) {
@@ -437,8 +463,16 @@ public class FilingService {
   List<String> drawPanel(String applicationNo) {
     StoredApplication application = repository.get(applicationNo);
     List<String> experts = identity.createUserQuery().memberOfGroup(Groups.EXPERTS).list().stream().map(User::getId).toList();
-    ExpertPanel.Draw draw = ExpertPanel.draw(experts, repository.expertProfiles(), application.creditCode(),
-        application.name(), properties.panelSize(), random());
+    // Issue 19 item 7: conflicts with the applicant, its branches, its parent and its sister organisations.
+    FilingApplication data = application.application();
+    List<String> codes = data == null ? List.of(application.creditCode()) : data.groupCreditCodes();
+    List<String> names = new ArrayList<>();
+    names.add(application.name());
+    if (data != null) {
+      data.branches().stream().map(FilingApplication.Branch::name).forEach(names::add);
+    }
+    ExpertPanel.Draw draw = ExpertPanel.draw(experts, repository.expertProfiles(), codes, names,
+        properties.panelSize(), random());
     repository.savePanelDraw(applicationNo, draw);
     repository.addStep(applicationNo, "PANEL_DRAWN", null, null,
         "专家组：" + String.join("、", draw.panel()) + (draw.excluded().isEmpty() ? "" : "；因利益冲突回避：" + String.join("、", draw.excluded())));

@@ -43,7 +43,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @Import(FilingCoverageConfiguration.class)
-@TestPropertySource(properties = "camunda.bpm.process-engine-name=" + FilingCoverageConfiguration.ENGINE_NAME)
+// The quota of 002 Annex 1 §二(四) is enforced in this context (the shared test profile only warns).
+@TestPropertySource(properties = {"camunda.bpm.process-engine-name=" + FilingCoverageConfiguration.ENGINE_NAME,
+    "assessment.filing.quota-enforced=true"})
 class InstitutionFilingProcessIT {
 
   static final byte[] PDF = "%PDF-1.7\n%filing test\n".getBytes();
@@ -258,23 +260,66 @@ class InstitutionFilingProcessIT {
   }
 
   @Test
-  void aFourthSocialOrganisationForTheSameOccupationAndProvinceIsFlaggedNotRefused() {
-    // 002 Annex 1 §二(四): "in principle" at most 3 per occupation per jurisdiction → a warning for the officer.
-    for (int i = 0; i < 3; i++) {
+  void aFourthSocialOrganisationIsRefusedAtIntakeCountingFiledAndPendingOnesOfTheAcceptingProvince() {
+    // 002 Annex 1 §二(四) "原则上，各辖区 1 个职业不超过 3 家": two filed in Henan and one pending there take the places.
+    for (int i = 0; i < 2; i++) {
       registry.register(new cn.hrss.assessment.registry.NewInstitution(cn.hrss.assessment.registry.InstitutionType.SOCIAL_ORG,
           "已备案组织" + i, uniqueCode(20 + i), "41", "郑州", "x" + i + "@example.cn", "TEST-" + i,
           List.of(new cn.hrss.assessment.registry.OccupationScope("4-07-02-03", "美容师", null, List.of(4))), null));
     }
-    FilingApplication base = Applications.socialOrg(uniqueCode(5));
-    FilingApplication fourth = new FilingApplication(base.institutionType(), base.name(), base.creditCode(),
-        base.organisationForm(), base.legalRepresentative(), base.province(), base.address(), base.contact(),
-        List.of(new FilingApplication.Occupation("4-07-02-03", "美容师", null, List.of(4))), List.of(), base.declarations());
-    String no = submit(fourth);
+    FilingApplication second = withOccupation(Applications.socialOrg(uniqueCode(5)), "4-07-02-03", "美容师", "41");
+    String pending = submit(second);
+    assertThat(repository.get(pending).quotaWarning()).isNull();
+
+    FilingApplication fourth = withOccupation(Applications.socialOrg(uniqueCode(6)), "4-07-02-03", "美容师", "41");
+    assertThatThrownBy(() -> submit(fourth)).isInstanceOfSatisfying(ApiProblem.class, problem -> {
+      assertThat(problem.status().value()).isEqualTo(409);
+      assertThat(problem.errors()).singleElement().satisfies(error -> {
+        assertThat(error.field()).isEqualTo("occupations[0].code");
+        assertThat(error.message()).contains("美容师", "河南省", "已备案 2 家", "在办申请 1 家", "3 家");
+      });
+    });
+    assertThat(repository.hasOpenApplication(fourth.creditCode())).isFalse();
+    // Another jurisdiction (Zhejiang) counts its own: the same occupation is accepted there.
+    String zhejiang = submit(withOccupation(Applications.socialOrg(uniqueCode(7)), "4-07-02-03", "美容师", "33"));
+    assertThat(instance(zhejiang)).isWaitingAt(Elements.REVIEW_COMPLETENESS);
+    // Once the pending one is closed, its place is free again.
+    complete(instance(pending), Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REJECT",
+        Vars.ACCEPTANCE_COMMENT, "不符合条件"));
+    jobs.runDue();
+    assertThat(instance(submit(fourth))).isWaitingAt(Elements.REVIEW_COMPLETENESS);
+  }
+
+  @Test
+  void theDecidingOfficerCannotApproveWhenThePlacesWereTakenAfterIntake() {
+    FilingApplication application = withOccupation(Applications.socialOrg(uniqueCode(8)), "4-07-02-04", "美甲师", "41");
+    String no = submit(application);
     ProcessInstance pi = instance(no);
-    assertThat(pi).isWaitingAt(Elements.REVIEW_COMPLETENESS)
-        .variables().containsEntry(Vars.QUOTA_EXCEEDED, true);
-    assertThat((String) runtime.getVariable(pi.getId(), Vars.QUOTA_WARNING)).contains("美容师", "河南", "3 家", "§二(四)");
-    assertThat(repository.get(no).quotaWarning()).isNotBlank();
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    // Meanwhile three others were filed in Henan for the same occupation (e.g. accepted before this one).
+    for (int i = 0; i < 3; i++) {
+      registry.register(new cn.hrss.assessment.registry.NewInstitution(cn.hrss.assessment.registry.InstitutionType.SOCIAL_ORG,
+          "先备案组织" + i, uniqueCode(30 + i), "41", "郑州", "y" + i + "@example.cn", "TEST-Q" + i,
+          List.of(new cn.hrss.assessment.registry.OccupationScope("4-07-02-04", "美甲师", null, List.of(4))), null));
+    }
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 27, 9, 0));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    assertThatThrownBy(() -> complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE")))
+        .hasMessageContaining("美甲师").hasMessageContaining("已备案的社会培训评价组织 3 家")
+        .hasMessageContaining("不能同意备案");
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "该职业在本辖区已有 3 家社会培训评价组织备案"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.FILING_REJECTED).isEnded();
+  }
+
+  static FilingApplication withOccupation(FilingApplication base, String code, String name, String province) {
+    return new FilingApplication(base.institutionType(), base.name(), base.creditCode(), base.organisationForm(),
+        base.legalRepresentative(), province, base.address(), base.contact(),
+        List.of(new FilingApplication.Occupation(code, name, null, List.of(4))), List.of(), base.declarations());
   }
 
   @Test
