@@ -480,6 +480,18 @@ public class FilingService {
     return draw.panel();
   }
 
+  /** E-mail addresses of the members of {@code group} that have one. */
+  List<String> memberEmails(String group) {
+    return group == null ? List.of() : identity.createUserQuery().memberOfGroup(group).list().stream()
+        .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+  }
+
+  /** The draw found too few experts: recorded in the case's history (the process waits and draws again). */
+  void recordPanelWait(String applicationNo, ExpertPanel.Draw draw) {
+    repository.addStep(applicationNo, "PANEL_WAITING", null, null, FilingTexts.text("panel.waiting",
+        draw.eligible().size(), ExpertPanel.MINIMUM_SIZE, String.join("、", draw.excluded())));
+  }
+
   Random random() {
     return random;
   }

@@ -358,6 +358,64 @@ class InstitutionFilingProcessIT {
     assertThat(draw.panel()).hasSize(3).doesNotContain(DemoExpertProfiles.CONFLICTED_EXPERT);
   }
 
+  @Test
+  void tooFewExpertsWithoutAConflictMakeTheCaseWaitAndTellTheOfficersUntilAPanelOfThreeCanBeDrawn() {
+    // Issue 19 item 7: expert1 works for the applicant's parent, expert4 for a sister organisation: 2 eligible of 4.
+    String parent = uniqueCode(40);
+    repository.saveExpertProfile(new ExpertPanel.Profile("expert1", "示例上级单位", parent));
+    try {
+      FilingApplication base = Applications.socialOrg(uniqueCode(41));
+      FilingApplication application = new FilingApplication(base.institutionType(), base.name(), base.creditCode(),
+          base.organisationForm(), base.legalRepresentative(), base.province(), base.address(), base.contact(),
+          base.occupations(), base.branches(), base.declarations(), parent,
+          List.of(DemoExpertProfiles.CONFLICT_CREDIT_CODE));
+      String no = submit(application);
+      ProcessInstance pi = instance(no);
+      complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+      jobs.runDue();
+      assertThat(pi).hasPassed("Boundary_TooFewExperts", "Task_SendExpertShortageNotice")
+          .isWaitingAt("Event_ExpertsAwaited");
+      assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Elements.EXPERT_REVIEW).count())
+          .isZero();
+      // The accepting province's officers (officer is in acceptance-officers-41) and the managers.
+      assertThat(notices(no, "filing-expert-shortage")).singleElement().satisfies(n -> assertThat(n.recipients())
+          .containsExactlyInAnyOrder("officer@demo.assessment.local", "manager@demo.assessment.local"));
+      assertThat(mailText()).contains("评审专家不足", no);
+      assertThat(repository.panelDraw(no)).isEmpty();
+
+      // A day later still too few: waits again, told again.
+      jobs.moveClockTo(LocalDateTime.of(2026, 2, 13, 11, 0));
+      jobs.runDue();
+      assertThat(pi).isWaitingAt("Event_ExpertsAwaited");
+      assertThat(notices(no, "filing-expert-shortage")).hasSize(2);
+
+      // The conflict record corrected: the next attempt draws a panel of three (never the sister's expert4).
+      repository.saveExpertProfile(new ExpertPanel.Profile("expert1", "中国就业培训技术指导中心", null));
+      jobs.moveClockTo(LocalDateTime.of(2026, 2, 14, 12, 0));
+      jobs.runDue();
+      assertThat(pi).isWaitingAt(Elements.EXPERT_REVIEW);
+      assertThat(repository.panelDraw(no).orElseThrow().panel()).containsExactlyInAnyOrder("expert1", "expert2",
+          "expert3");
+    } finally {
+      repository.saveExpertProfile(new ExpertPanel.Profile("expert1", "中国就业培训技术指导中心", null));
+    }
+  }
+
+  @Test
+  void invalidGroupCreditCodesAreFieldErrorsAndNothingIsStored() {
+    FilingApplication base = Applications.socialOrg(uniqueCode(42));
+    FilingApplication application = new FilingApplication(base.institutionType(), base.name(), base.creditCode(),
+        base.organisationForm(), base.legalRepresentative(), base.province(), base.address(), base.contact(),
+        base.occupations(), base.branches(), base.declarations(), "91110000MA0000000X",
+        List.of(base.creditCode(), "not-a-code"));
+    assertThatThrownBy(() -> submit(application)).isInstanceOfSatisfying(ApiProblem.class, problem -> {
+      assertThat(problem.status().value()).isEqualTo(400);
+      assertThat(problem.errors()).extracting(ApiProblem.FieldError::field)
+          .contains("parentCreditCode", "relatedCreditCodes[0]", "relatedCreditCodes[1]");
+    });
+    assertThat(repository.hasOpenApplication(application.creditCode())).isFalse();
+  }
+
   // ------------------------------------------------------------------ national employer and branches
 
   @Test
