@@ -167,6 +167,12 @@ class JurisdictionIT {
     assertThat(send("GET", "/api/filings/" + henan, "approver", null).statusCode()).isEqualTo(200);
     assertThat(send("GET", "/api/filings/" + henan + "/materials/1", "officer33", null).statusCode())
         .isEqualTo(404);
+    // The case's notices (受理通知 once accepted): nothing for another province, as for an unknown number.
+    assertThat(send("POST", "/engine-rest/task/" + acceptanceTask(henan).getId() + "/complete", "officer",
+        "{\"variables\": {\"acceptanceDecision\": {\"value\": \"ACCEPT\"}}}").statusCode()).isEqualTo(204);
+    jobs.runDue();
+    assertThat(json("GET", "/api/notices?caseRef=" + henan, "officer", null)).isNotEmpty();
+    assertThat(json("GET", "/api/notices?caseRef=" + henan, "officer33", null)).isEmpty();
   }
 
   // ------------------------------------------------------------------ upgrade of open instances
