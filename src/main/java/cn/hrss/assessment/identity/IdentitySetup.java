@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.hrss.assessment.calendar.ProcessDeadlines;
-import cn.hrss.assessment.codes.Provinces;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,7 +179,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
    * province by per-instance grants). Their filters are granted in {@link #ensureFilter}.
    */
   private void ensureProvincialGroups() {
-    for (Map.Entry<String, String> province : Provinces.all().entrySet()) {
+    for (Map.Entry<String, String> province : cn.hrss.assessment.codes.Provinces.all().entrySet()) {
       for (String role : Groups.PROVINCIAL_ROLES) {
         String group = Groups.ofProvince(role, province.getKey());
         String roleName = GROUPS.stream().filter(g -> g.id().equals(role)).findFirst().orElseThrow().name();
@@ -278,7 +277,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     Filter filter = saveFilter(spec, query);
     grant(spec.group(), Resources.FILTER, filter.getId(), Permissions.READ);
     if (FILTER_TASK_KEYS.containsKey(spec.group())) {
-      Provinces.all().keySet().forEach(province ->
+      cn.hrss.assessment.codes.Provinces.all().keySet().forEach(province ->
           grant(Groups.ofProvince(spec.group(), province), Resources.FILTER, filter.getId(), Permissions.READ));
     }
   }
@@ -291,7 +290,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     Filter filter = saveFilter(spec, query);
     GROUPS.stream().map(GroupSpec::id).filter(group -> !Groups.MANAGERS.equals(group))
         .forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
-    for (String province : Provinces.all().keySet()) {
+    for (String province : cn.hrss.assessment.codes.Provinces.all().keySet()) {
       grant(Groups.ofProvince(Groups.ACCEPTANCE_OFFICERS, province), Resources.FILTER, filter.getId(), Permissions.READ);
       grant(Groups.ofProvince(Groups.PROVINCIAL_OFFICERS, province), Resources.FILTER, filter.getId(), Permissions.READ);
     }
