@@ -42,6 +42,7 @@ final class ApplicationValidator {
     }
     text(errors, "name", application.name(), 200);
     creditCode(errors, "creditCode", application.creditCode());
+    group(errors, application);
     if (application.organisationForm() == null || !ORGANISATION_FORMS.contains(application.organisationForm())) {
       errors.add(new FieldError("organisationForm", "必须是 " + String.join("、", ORGANISATION_FORMS.stream().sorted().toList()) + " 之一"));
     }
@@ -181,6 +182,31 @@ final class ApplicationValidator {
       errors.add(new FieldError(field, "不能超过 " + max + " 个字符"));
     } else if (PlainText.hasControlCharacters(value)) {
       errors.add(new FieldError(field, PlainText.CONTROL_CHARACTERS));
+    }
+  }
+
+  /**
+   * The applicant's group (issue 19 item 7), optional: the parent's and the sister organisations' unified social
+   * credit codes (GB 32100 with check character), used to keep conflicted experts off the panel. At most 50 sisters;
+   * none may be the applicant's own code.
+   */
+  private static void group(List<FieldError> errors, FilingApplication application) {
+    if (application.parentCreditCode() != null) {
+      creditCode(errors, "parentCreditCode", application.parentCreditCode());
+      if (application.parentCreditCode().equals(application.creditCode())) {
+        errors.add(new FieldError("parentCreditCode", "上级单位的统一社会信用代码不能与申请单位相同"));
+      }
+    }
+    List<String> related = application.relatedCreditCodes();
+    if (related.size() > 50) {
+      errors.add(new FieldError("relatedCreditCodes", "关联单位至多填写 50 个"));
+      return;
+    }
+    for (int i = 0; i < related.size(); i++) {
+      creditCode(errors, "relatedCreditCodes[" + i + "]", related.get(i));
+      if (related.get(i) != null && related.get(i).equals(application.creditCode())) {
+        errors.add(new FieldError("relatedCreditCodes[" + i + "]", "关联单位的统一社会信用代码不能与申请单位相同"));
+      }
     }
   }
 

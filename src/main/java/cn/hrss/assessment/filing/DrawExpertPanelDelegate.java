@@ -8,6 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DrawExpertPanelDelegate implements JavaDelegate {
 
+  static final String TOO_FEW_EXPERTS = "TOO_FEW_EXPERTS";
+  static final String TOO_FEW_EXPERTS_BOUNDARY = "Boundary_TooFewExperts";
+
   private final FilingService filings;
 
   DrawExpertPanelDelegate(FilingService filings) {
@@ -17,6 +20,17 @@ class DrawExpertPanelDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String applicationNo = (String) execution.getVariable(FilingProcess.Vars.APPLICATION_NO);
-    execution.setVariable(FilingProcess.Vars.EXPERT_PANEL, FilingService.jsonList(filings.drawPanel(applicationNo)));
+    try {
+      execution.setVariable(FilingProcess.Vars.EXPERT_PANEL, FilingService.jsonList(filings.drawPanel(applicationNo)));
+    } catch (ExpertPanel.TooFewExperts shortage) {
+      // Issue 19 item 7: never a smaller panel. Where the model waits for experts (Boundary_TooFewExperts) this is a
+      // business outcome; elsewhere (renewal, scope change) a failure that retries and then shows as an incident.
+      if (((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getProcessDefinition()
+          .findActivity(TOO_FEW_EXPERTS_BOUNDARY) == null) {
+        throw shortage;
+      }
+      filings.recordPanelWait(applicationNo, shortage.draw());
+      throw new org.camunda.bpm.engine.delegate.BpmnError(TOO_FEW_EXPERTS, shortage.getMessage());
+    }
   }
 }

@@ -20,6 +20,30 @@ import org.springframework.stereotype.Component;
 @Component
 class FilingCompletionRule implements TaskCompletionRule {
 
+  /** The quota refusal of an approval (application number → reason, or null). */
+  interface DecisionQuota {
+    String refusal(String applicationNo);
+  }
+
+  private final DecisionQuota quota;
+
+  FilingCompletionRule() {
+    this(applicationNo -> null);
+  }
+
+  /**
+   * The service is looked up at the first decision, not injected: the rule is built with the process engine, before
+   * Flyway's migrations (which the service's repository needs) may run.
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  FilingCompletionRule(org.springframework.beans.factory.ObjectProvider<FilingService> filings) {
+    this(applicationNo -> filings.getObject().quotaRefusalAtDecision(applicationNo));
+  }
+
+  FilingCompletionRule(DecisionQuota quota) {
+    this.quota = quota;
+  }
+
   @Override
   public List<String> taskDefinitionKeys() {
     return List.of(Elements.REVIEW_COMPLETENESS, Elements.EXPERT_REVIEW, Elements.REVIEW_OBJECTION,
@@ -53,6 +77,13 @@ class FilingCompletionRule implements TaskCompletionRule {
         String decision = violations.oneOf(completion, Vars.FILING_DECISION, List.of(APPROVE, REJECT));
         if (REJECT.equals(decision) && !completion.hasText(Vars.DECISION_COMMENT)) {
           violations.add(Vars.DECISION_COMMENT, "不予备案时必须写明理由");
+        }
+        if (APPROVE.equals(decision) && completion.businessKey() != null) {
+          // 002 Annex 1 §二(四): the places may have been taken since intake (another organisation filed meanwhile).
+          String refusal = quota.refusal(completion.businessKey());
+          if (refusal != null) {
+            violations.add(Vars.FILING_DECISION, refusal);
+          }
         }
       }
       case BranchElements.REVIEW_BRANCH -> {

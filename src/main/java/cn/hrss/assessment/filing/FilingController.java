@@ -152,8 +152,9 @@ class FilingController {
   @GetMapping("/{applicationNo}/materials/{id}")
   ResponseEntity<Resource> material(@PathVariable String applicationNo, @PathVariable long id,
       HttpServletRequest request) {
-    officers.require(request, Groups.ACCEPTANCE_OFFICERS, Groups.EXPERTS, Groups.MINISTRY_APPROVERS,
+    var caller = officers.require(request, Groups.ACCEPTANCE_OFFICERS, Groups.EXPERTS, Groups.MINISTRY_APPROVERS,
         Groups.PROVINCIAL_OFFICERS, Groups.MANAGERS);
+    filings.requireInJurisdiction(applicationNo, caller);
     FilingRepository.Material material = repository.materials(applicationNo).stream().filter(m -> m.id() == id)
         .findFirst().orElseThrow(() -> ApiProblem.notFound("材料不存在。"));
     Path file = materials.open(applicationNo, material.storedName())
@@ -188,7 +189,7 @@ class FilingController {
       }
       return false;
     }
-    officers.require(request, Groups.CASE_READERS.toArray(String[]::new));
+    filings.requireInJurisdiction(applicationNo, officers.require(request, Groups.CASE_READERS.toArray(String[]::new)));
     return true;
   }
 

@@ -90,7 +90,11 @@ public final class FilingProcess {
     public static final String INSTITUTION_TYPE = "institutionType";
     public static final String APPLICANT_NAME = "applicantName";
     public static final String APPLICANT_EMAIL = "applicantEmail";
+    /** Candidate group of acceptance and objection review: {@code acceptance-officers-<province>} or the ministry. */
+    public static final String ACCEPTING_GROUP = "acceptingGroup";
     public static final String DECIDING_GROUP = "decidingGroup";
+    /** Candidate group of a branch review: {@code provincial-officers-<branch province>}. */
+    public static final String REVIEWING_GROUP = "reviewingGroup";
     public static final String QUOTA_EXCEEDED = "quotaExceeded";
     public static final String QUOTA_WARNING = "quotaWarning";
     public static final String BRANCH_COUNT = "branchCount";

@@ -17,4 +17,14 @@ public class FilingRecipients {
   public List<String> managers() {
     return filings.managerEmails();
   }
+
+  /**
+   * Too few experts for a panel (issue 19 item 7): the members of the case's accepting group (its jurisdiction, e.g.
+   * {@code acceptance-officers-41}) and the managers.
+   */
+  public List<String> expertShortage(String acceptingGroup) {
+    java.util.LinkedHashSet<String> to = new java.util.LinkedHashSet<>(filings.memberEmails(acceptingGroup));
+    to.addAll(filings.managerEmails());
+    return List.copyOf(to);
+  }
 }

@@ -17,10 +17,61 @@ class FilingRegistration {
 
   private final InstitutionRegistry registry;
   private final FilingProperties properties;
+  private final FilingRepository repository;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
 
-  FilingRegistration(InstitutionRegistry registry, FilingProperties properties) {
+  FilingRegistration(InstitutionRegistry registry, FilingProperties properties, FilingRepository repository,
+      org.camunda.bpm.engine.RuntimeService runtime) {
+    this.runtime = runtime;
     this.registry = registry;
     this.properties = properties;
+    this.repository = repository;
+  }
+
+  /** One occupation of an application at or above the quota: social organisations filed and pending for it. */
+  record QuotaReached(int index, String code, String name, String province, long filed, long pending) {}
+
+  /**
+   * 002 Annex 1 §二(四) "原则上，各辖区 1 个职业不超过 3 家社会培训评价组织": the occupations of a social organisation's
+   * first filing for which the accepting jurisdiction (the applicant's province, see {@link Jurisdiction}) already
+   * counts {@code quotaPerOccupation} organisations. Counted: organisations filed and in force, and, with
+   * {@code countPending}, other open first filings that name the occupation (each holds its place until it is
+   * closed). Empty for every other applicant type.
+   */
+  List<QuotaReached> quotaReached(FilingApplication application, String exceptApplicationNo, boolean countPending) {
+    if (!"SOCIAL_ORG".equals(application.institutionType())) {
+      return List.of();
+    }
+    List<FilingRepository.StoredApplication> pending = countPending
+        ? repository.openSocialOrgFilings(application.province(), exceptApplicationNo).stream()
+            // Pending = its procedure runs (an open application always has one; a row whose instance an operator
+            // deleted holds no place).
+            .filter(p -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(p.applicationNo()).count() > 0)
+            .toList()
+        : List.of();
+    List<QuotaReached> reached = new ArrayList<>();
+    for (int i = 0; i < application.occupations().size(); i++) {
+      FilingApplication.Occupation occupation = application.occupations().get(i);
+      long filed = registry.countActiveSocialOrgs(application.province(), occupation.code());
+      long open = pending.stream().filter(p -> p.application() != null && p.application().occupations().stream()
+          .anyMatch(o -> occupation.code().equals(o.code()))).count();
+      if (filed + open >= properties.quotaPerOccupation()) {
+        reached.add(new QuotaReached(i, occupation.code(), occupation.name(), application.province(), filed, open));
+      }
+    }
+    return reached;
+  }
+
+  /** 400/409 text of one occupation at the quota. */
+  String quotaText(QuotaReached reached) {
+    return FilingTexts.text("quota.reached", reached.name(), reached.code(), Provinces.name(reached.province()),
+        reached.filed(), reached.pending(), properties.quotaPerOccupation());
+  }
+
+  /** The same at the decision, where only organisations filed and in force are counted. */
+  String quotaTextAtDecision(QuotaReached reached) {
+    return FilingTexts.text("quota.filed", reached.name(), reached.code(), Provinces.name(reached.province()),
+        reached.filed(), properties.quotaPerOccupation());
   }
 
   record Registered(String filingCode, String receiptNo, LocalDate validUntil) {}
@@ -33,14 +84,10 @@ class FilingRegistration {
     if (!"SOCIAL_ORG".equals(application.institutionType())) {
       return null;
     }
-    List<String> warnings = new ArrayList<>();
-    for (FilingApplication.Occupation occupation : application.occupations()) {
-      long filed = registry.countActiveSocialOrgs(application.province(), occupation.code());
-      if (filed >= properties.quotaPerOccupation()) {
-        warnings.add(FilingTexts.text("quota.warning", occupation.name(), occupation.code(),
-            Provinces.name(application.province()), filed));
-      }
-    }
+    // Filed and pending ones (README "Quota"); with quotaEnforced such an application never gets here.
+    List<String> warnings = quotaReached(application, null, true).stream()
+        .map(r -> FilingTexts.text("quota.warning", r.name(), r.code(), Provinces.name(r.province()), r.filed(),
+            r.pending(), properties.quotaPerOccupation())).toList();
     return warnings.isEmpty() ? null : String.join("\n", warnings);
   }
 

@@ -86,6 +86,17 @@ class FilingRepository {
     return count != null && count > 0;
   }
 
+  /**
+   * Open (pending) first filings of social organisations in {@code province} other than {@code exceptApplicationNo}:
+   * they hold a place of the 002 Annex 1 §二(四) quota until they are closed.
+   */
+  List<StoredApplication> openSocialOrgFilings(String province, String exceptApplicationNo) {
+    return jdbc.query("SELECT * FROM filing_application WHERE open_credit_code IS NOT NULL"
+        + " AND institution_type = 'SOCIAL_ORG' AND kind = ? AND province = ? AND application_no <> ?",
+        this::application, FilingService.Procedure.FILING_KIND, province,
+        exceptApplicationNo == null ? "" : exceptApplicationNo);
+  }
+
   Optional<StoredApplication> find(String applicationNo) {
     return jdbc.query("SELECT * FROM filing_application WHERE application_no = ?", this::application, applicationNo)
         .stream().findFirst();

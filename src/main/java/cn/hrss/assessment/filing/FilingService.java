@@ -50,10 +50,13 @@ public class FilingService {
   private final FilingProperties properties;
   private final FilingRegistration registration;
   private final TransactionTemplate transaction;
+  private final JurisdictionGrants grants;
   private final SecureRandom random = new SecureRandom();
 
   FilingService(FilingRepository repository, MaterialStore materials, RuntimeService runtime, IdentityService identity,
-      FilingProperties properties, FilingRegistration registration, TransactionTemplate transaction) {
+      FilingProperties properties, FilingRegistration registration, TransactionTemplate transaction,
+      JurisdictionGrants grants) {
+    this.grants = grants;
     this.repository = repository;
     this.materials = materials;
     this.runtime = runtime;
@@ -109,6 +112,16 @@ public class FilingService {
     if (repository.hasOpenApplication(application.creditCode())) {
       throw duplicate(application.creditCode());
     }
+    if (procedure.quotaCheck() && properties.quotaEnforced()) {
+      // 002 Annex 1 §二(四): refused at intake when the jurisdiction's places are taken by filed and pending
+      // organisations (README "Quota"); checked again at the decision (FilingCompletionRule).
+      List<FilingRegistration.QuotaReached> reached = registration.quotaReached(application, null, true);
+      if (!reached.isEmpty()) {
+        throw new ApiProblem(org.springframework.http.HttpStatus.CONFLICT, FilingTexts.text("quota.title"),
+            FilingTexts.text("quota.detail"), reached.stream().map(r -> new FieldError(
+                "occupations[" + r.index() + "].code", registration.quotaText(r))).toList());
+      }
+    }
     String quotaWarning = procedure.quotaCheck() ? registration.quotaWarning(application) : null;
     String token = newToken();
     List<MaterialStore.Stored> written = new ArrayList<>();
@@ -132,7 +145,10 @@ public class FilingService {
         if (procedure.targetFilingCode() != null) {
           variables.put(FilingProcess.Vars.FILING_CODE, procedure.targetFilingCode());
         }
-        runtime.startProcessInstanceByKey(procedure.processKey(), applicationNo, variables);
+        String instanceId = runtime.startProcessInstanceByKey(procedure.processKey(), applicationNo, variables).getId();
+        // README "Jurisdiction": the officers and managers of the accepting province read this instance.
+        grants.grantRead(instanceId, Jurisdiction.provincialReaders(application.institutionType(),
+            application.province(), List.of()));
       });
     } catch (DuplicateKeyException e) {
       cleanUp(number[0], written);
@@ -160,9 +176,12 @@ public class FilingService {
     variables.put(FilingProcess.Vars.INSTITUTION_TYPE, application.institutionType());
     variables.put(FilingProcess.Vars.APPLICANT_NAME, application.name());
     variables.put(FilingProcess.Vars.APPLICANT_EMAIL, application.contact().email());
-    // DOMAIN.md §1: the ministry decides for national employers, the accepting department otherwise.
-    variables.put(FilingProcess.Vars.DECIDING_GROUP, "NATIONAL_EMPLOYER".equals(application.institutionType())
-        ? Groups.MINISTRY_APPROVERS : Groups.ACCEPTANCE_OFFICERS);
+    // DOMAIN.md §1, CONTRACT.md "Jurisdiction": the ministry accepts and decides for national employers, the
+    // department of the applicant's province otherwise (the rules and their sources: Jurisdiction).
+    variables.put(FilingProcess.Vars.ACCEPTING_GROUP,
+        Jurisdiction.acceptingGroup(application.institutionType(), application.province()));
+    variables.put(FilingProcess.Vars.DECIDING_GROUP,
+        Jurisdiction.decidingGroup(application.institutionType(), application.province()));
     variables.put(FilingProcess.Vars.QUOTA_EXCEEDED, quotaWarning != null);
     variables.put(FilingProcess.Vars.QUOTA_WARNING, quotaWarning == null ? "" : quotaWarning);
     variables.put(FilingProcess.Vars.BRANCH_COUNT, application.branches().size());
@@ -191,6 +210,36 @@ public class FilingService {
     StoredApplication application = find(applicationNo).orElse(null);
     return application != null && bearerToken != null && MessageDigest.isEqual(
         application.tokenHash().getBytes(StandardCharsets.US_ASCII), hash(bearerToken).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * The application, if {@code caller} works in its jurisdiction (README "Jurisdiction"); another province's case is
+   * answered 404 as if it did not exist, so its number reveals nothing.
+   */
+  public StoredApplication requireInJurisdiction(String applicationNo, cn.hrss.assessment.identity.Caller caller) {
+    StoredApplication application = require(applicationNo);
+    List<String> branchProvinces = repository.branches(applicationNo).stream()
+        .map(FilingRepository.BranchRow::province).toList();
+    if (!Jurisdiction.mayRead(caller, application.institutionType(), application.province(), branchProvinces)) {
+      throw ApiProblem.notFound("备案申请 " + applicationNo + " 不存在。");
+    }
+    return application;
+  }
+
+  /**
+   * The refusal of an approval that would exceed the quota of 002 Annex 1 §二(四) (organisations filed and in force
+   * in the accepting province), or null: the deciding officer cannot approve the fourth.
+   */
+  String quotaRefusalAtDecision(String applicationNo) {
+    StoredApplication application = find(applicationNo).orElse(null);
+    if (!properties.quotaEnforced() || application == null || application.application() == null
+        || !Procedure.FILING_KIND.equals(application.kind())) {
+      return null;
+    }
+    List<FilingRegistration.QuotaReached> reached = registration.quotaReached(application.application(), applicationNo,
+        false);
+    return reached.isEmpty() ? null
+        : String.join("；", reached.stream().map(registration::quotaTextAtDecision).toList()) + FilingTexts.text("quota.decide");
   }
 
   public StoredApplication require(String applicationNo) {
@@ -414,13 +463,33 @@ public class FilingService {
   List<String> drawPanel(String applicationNo) {
     StoredApplication application = repository.get(applicationNo);
     List<String> experts = identity.createUserQuery().memberOfGroup(Groups.EXPERTS).list().stream().map(User::getId).toList();
-    ExpertPanel.Draw draw = ExpertPanel.draw(experts, repository.expertProfiles(), application.creditCode(),
-        application.name(), properties.panelSize(), random());
+    // Issue 19 item 7: conflicts with the applicant, its branches, its parent and its sister organisations.
+    FilingApplication data = application.application();
+    List<String> codes = data == null ? List.of(application.creditCode()) : data.groupCreditCodes();
+    List<String> names = new ArrayList<>();
+    names.add(application.name());
+    if (data != null) {
+      data.branches().stream().map(FilingApplication.Branch::name).forEach(names::add);
+    }
+    ExpertPanel.Draw draw = ExpertPanel.draw(experts, repository.expertProfiles(), codes, names,
+        properties.panelSize(), random());
     repository.savePanelDraw(applicationNo, draw);
     repository.addStep(applicationNo, "PANEL_DRAWN", null, null,
         "专家组：" + String.join("、", draw.panel()) + (draw.excluded().isEmpty() ? "" : "；因利益冲突回避：" + String.join("、", draw.excluded())));
     repository.updateStatus(applicationNo, FilingStatus.EXPERT_REVIEW);
     return draw.panel();
+  }
+
+  /** E-mail addresses of the members of {@code group} that have one. */
+  List<String> memberEmails(String group) {
+    return group == null ? List.of() : identity.createUserQuery().memberOfGroup(group).list().stream()
+        .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
+  }
+
+  /** The draw found too few experts: recorded in the case's history (the process waits and draws again). */
+  void recordPanelWait(String applicationNo, ExpertPanel.Draw draw) {
+    repository.addStep(applicationNo, "PANEL_WAITING", null, null, FilingTexts.text("panel.waiting",
+        draw.eligible().size(), ExpertPanel.MINIMUM_SIZE, String.join("、", draw.excluded())));
   }
 
   Random random() {

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 class PrepareBranchReviewListener implements ExecutionListener {
 
   private final FilingService filings;
+  private final JurisdictionGrants grants;
 
-  PrepareBranchReviewListener(FilingService filings) {
+  PrepareBranchReviewListener(FilingService filings, JurisdictionGrants grants) {
     this.filings = filings;
+    this.grants = grants;
   }
 
   @Override
@@ -22,6 +24,10 @@ class PrepareBranchReviewListener implements ExecutionListener {
     FilingRepository.BranchRow branch = filings.branch(applicationNo, index);
     FilingRepository.StoredApplication application = filings.require(applicationNo);
     execution.setVariable(FilingProcess.Vars.APPLICANT_NAME, application.name());
+    // 002 Annex 1 §一(十)5: the branch's province reviews it (Jurisdiction); its officers and managers read it.
+    execution.setVariable(FilingProcess.Vars.REVIEWING_GROUP, Jurisdiction.branchReviewGroup(branch.province()));
+    grants.grantRead(execution.getProcessInstanceId(),
+        Jurisdiction.provincialReaders(null, null, java.util.List.of(branch.province())));
     execution.setVariable(FilingProcess.Vars.BRANCH_NAME, branch.name());
     execution.setVariable(FilingProcess.Vars.BRANCH_EMAIL, branch.contactEmail());
     execution.setVariable(FilingProcess.Vars.BRANCH_SUMMARY, FilingTexts.text("branch.summary",

@@ -28,5 +28,16 @@ public final class Groups {
       ACCEPTANCE_OFFICERS, EXPERTS, MINISTRY_APPROVERS, PROVINCIAL_OFFICERS,
       DISCIPLINE_OFFICERS, DISCIPLINE_REVIEWERS, SUPERVISORS, MANAGERS, CAMUNDA_ADMIN);
 
+  /**
+   * Roles whose members work for one province (CONTRACT.md "Jurisdiction (filing)"): a filing task goes to the
+   * candidate group {@code <role>-<province>}; the bare role group stays for filters and authorizations only.
+   */
+  public static final List<String> PROVINCIAL_ROLES = List.of(ACCEPTANCE_OFFICERS, PROVINCIAL_OFFICERS, MANAGERS);
+
+  /** {@code <role>-<province>}, e.g. {@code acceptance-officers-41} (GB/T 2260 two-digit province code). */
+  public static String ofProvince(String role, String province) {
+    return role + "-" + province;
+  }
+
   private Groups() {}
 }

@@ -50,16 +50,29 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
   /** Group → the processes whose instances its members read (the procedures they work in). */
   private static final Map<String, List<String>> PROCESSES_READ_BY = Map.of(
-      Groups.ACCEPTANCE_OFFICERS, List.of("InstitutionFilingProcess", "BranchFilingProcess"),
+      // Acceptance and provincial officers read filing instances of their province only, by per-instance grants
+      // (filing.JurisdictionGrants; README "Jurisdiction"); the ministry reads all of them.
       Groups.EXPERTS, List.of("InstitutionFilingProcess"),
       Groups.MINISTRY_APPROVERS, List.of("InstitutionFilingProcess", "BranchFilingProcess"),
-      Groups.PROVINCIAL_OFFICERS, List.of("BranchFilingProcess", "InstitutionFilingProcess"),
       Groups.DISCIPLINE_OFFICERS, List.of("DisciplinaryCaseProcess"),
       Groups.DISCIPLINE_REVIEWERS, List.of("DisciplinaryCaseProcess"),
       Groups.SUPERVISORS, List.of("QualitySupervisionProcess"));
 
   /** The one task managers complete: Task_IssueSupervisionOpinion (001 督导规程 Art. 15(3): the dispatching body issues it). */
   static final String ISSUE_SUPERVISION_OPINION = "签发督导意见书";
+
+  /**
+   * Filing processes whose instances the role groups {@code acceptance-officers} and {@code provincial-officers} read
+   * everywhere before the jurisdiction release: that grant is taken back on start (README "Jurisdiction").
+   */
+  private static final List<String> FILING_FAMILY = List.of("InstitutionFilingProcess", "BranchFilingProcess",
+      "InstitutionRenewalProcess", "InstitutionChangeProcess", "InstitutionScopeChangeProcess");
+
+  /** The tasks each jurisdiction filter shows (with the candidate groups of the caller's own groups). */
+  static final Map<String, List<String>> FILTER_TASK_KEYS = Map.of(
+      Groups.ACCEPTANCE_OFFICERS, List.of("Task_ReviewCompleteness", "Task_ReviewObjection", "Task_DecideFiling",
+          "Task_ReviewChange"),
+      Groups.PROVINCIAL_OFFICERS, List.of("Task_ReviewBranch"));
 
   /** One Tasklist filter per group, named in Chinese, visible only to that group. */
   static final List<FilterSpec> FILTERS = List.of(
@@ -90,7 +103,12 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
   /** Demo users: id → (first name, last name, groups). Password = user id. */
   private static final List<DemoUser> DEMO_USERS = List.of(
-      new DemoUser("officer", "受理", "专员", List.of(Groups.ACCEPTANCE_OFFICERS, Groups.PROVINCIAL_OFFICERS)),
+      // CONTRACT.md "Jurisdiction (filing)": officer works for Henan (41) and reviews branches in 41, 33 and 44;
+      // officer33 works for Zhejiang (33) only.
+      new DemoUser("officer", "受理", "专员", List.of(Groups.ACCEPTANCE_OFFICERS, Groups.PROVINCIAL_OFFICERS,
+          "acceptance-officers-41", "provincial-officers-41", "provincial-officers-33", "provincial-officers-44")),
+      new DemoUser("officer33", "浙江", "受理专员", List.of(Groups.ACCEPTANCE_OFFICERS, "acceptance-officers-33",
+          "provincial-officers-33")),
       new DemoUser("expert1", "评审", "专家一", List.of(Groups.EXPERTS)),
       new DemoUser("expert2", "评审", "专家二", List.of(Groups.EXPERTS)),
       new DemoUser("expert3", "评审", "专家三", List.of(Groups.EXPERTS)),
@@ -126,6 +144,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     GROUPS.forEach(this::ensureGroup);
     GROUPS.forEach(group -> grantWorkerAccess(group.id()));
     grantManagerReadAccess();
+    revokeNationwideFilingReads();
+    ensureProvincialGroups();
     FILTERS.forEach(this::ensureFilter);
     ensureProvisionalDueDateFilter();
     if (demoData) {
@@ -156,6 +176,49 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       // Tasklist start form of DisciplinaryCaseProcess (CONTRACT.md).
       grant(group, Resources.PROCESS_DEFINITION, "DisciplinaryCaseProcess", Permissions.CREATE_INSTANCE);
       grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+  }
+
+  /**
+   * {@code <role>-<province>} for every province of GB/T 2260 (CONTRACT.md "Jurisdiction (filing)"): officers open
+   * Tasklist and read the models; provincial managers open Cockpit and read the models (the instances of their
+   * province by per-instance grants). Their filters are granted in {@link #ensureFilter}.
+   */
+  private void ensureProvincialGroups() {
+    for (Map.Entry<String, String> province : cn.hrss.assessment.codes.Provinces.all().entrySet()) {
+      for (String role : Groups.PROVINCIAL_ROLES) {
+        String group = Groups.ofProvince(role, province.getKey());
+        String roleName = GROUPS.stream().filter(g -> g.id().equals(role)).findFirst().orElseThrow().name();
+        ensureGroup(new GroupSpec(group, province.getValue() + roleName));
+        if (Groups.MANAGERS.equals(role)) {
+          grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+          grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+          grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        } else {
+          grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+          grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+          grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        }
+      }
+    }
+  }
+
+  /**
+   * Until the jurisdiction release the role groups read every instance of the filing processes (READ_INSTANCE on the
+   * definition): an officer of one province saw another's variables through engine REST. Taken back on every start
+   * (idempotent); the provinces' groups read their instances through per-instance grants.
+   */
+  private void revokeNationwideFilingReads() {
+    for (String group : List.of(Groups.ACCEPTANCE_OFFICERS, Groups.PROVINCIAL_OFFICERS)) {
+      for (String processKey : FILING_FAMILY) {
+        authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_DEFINITION)
+            .resourceId(processKey).authorizationType(AUTH_TYPE_GRANT).list().stream()
+            .filter(a -> a.isPermissionGranted(Permissions.READ_INSTANCE))
+            .forEach(a -> {
+              a.removePermission(Permissions.READ_INSTANCE);
+              authorizationService.saveAuthorization(a);
+            });
+      }
     }
   }
 
@@ -215,11 +278,20 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       query.taskAssigneeExpression("${currentUser()}");
     } else if (ISSUE_SUPERVISION_OPINION.equals(spec.name())) {
       query.taskCandidateGroup(Groups.MANAGERS).taskDefinitionKey("Task_IssueSupervisionOpinion");
+    } else if (FILTER_TASK_KEYS.containsKey(spec.group())) {
+      // CONTRACT.md "Jurisdiction (filing)": the tasks of the caller's own province groups (acceptance-officers-41,
+      // provincial-officers-33, …), never another province's; engine authorization refuses those as well.
+      query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+          .taskDefinitionKeyIn(FILTER_TASK_KEYS.get(spec.group()).toArray(String[]::new));
     } else if (!Groups.MANAGERS.equals(spec.group())) {
       query.taskCandidateGroup(spec.group()).includeAssignedTasks();
     }
     Filter filter = saveFilter(spec, query);
     grant(spec.group(), Resources.FILTER, filter.getId(), Permissions.READ);
+    if (FILTER_TASK_KEYS.containsKey(spec.group())) {
+      cn.hrss.assessment.codes.Provinces.all().keySet().forEach(province ->
+          grant(Groups.ofProvince(spec.group(), province), Resources.FILTER, filter.getId(), Permissions.READ));
+    }
   }
 
   private void ensureProvisionalDueDateFilter() {
@@ -230,6 +302,10 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     Filter filter = saveFilter(spec, query);
     GROUPS.stream().map(GroupSpec::id).filter(group -> !Groups.MANAGERS.equals(group))
         .forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
+    for (String province : cn.hrss.assessment.codes.Provinces.all().keySet()) {
+      grant(Groups.ofProvince(Groups.ACCEPTANCE_OFFICERS, province), Resources.FILTER, filter.getId(), Permissions.READ);
+      grant(Groups.ofProvince(Groups.PROVINCIAL_OFFICERS, province), Resources.FILTER, filter.getId(), Permissions.READ);
+    }
   }
 
   private Filter saveFilter(FilterSpec spec, TaskQuery query) {

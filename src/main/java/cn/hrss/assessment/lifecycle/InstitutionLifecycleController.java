@@ -149,8 +149,16 @@ class InstitutionLifecycleController {
       + "按时间先后排列，附各项文书的链接（监督管理办法 第八条、第十一条）。")
   @org.springframework.web.bind.annotation.GetMapping("/record")
   List<InstitutionRecord.Entry> record(@PathVariable String filingCode, HttpServletRequest request) {
-    officers.require(request, cn.hrss.assessment.identity.Groups.CASE_READERS.toArray(String[]::new));
-    access.require(filingCode);
+    var caller = officers.require(request, cn.hrss.assessment.identity.Groups.CASE_READERS.toArray(String[]::new));
+    var institution = access.require(filingCode);
+    // README "Jurisdiction": a branch is read by its province, an institution by the province that filed it.
+    boolean readable = institution.isBranch()
+        ? cn.hrss.assessment.filing.Jurisdiction.mayRead(caller, null, null, List.of(institution.province()))
+        : cn.hrss.assessment.filing.Jurisdiction.mayRead(caller, institution.type().name(), institution.province(),
+            List.of());
+    if (!readable) {
+      throw ApiProblem.notFound("备案编码 " + filingCode + " 不存在。");
+    }
     return record.of(filingCode);
   }
 

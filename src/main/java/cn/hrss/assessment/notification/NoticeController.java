@@ -18,18 +18,24 @@ class NoticeController {
 
   private final NotificationService notifications;
   private final Officers officers;
+  private final List<CaseVisibility> visibility;
 
-  NoticeController(NotificationService notifications, Officers officers) {
+  NoticeController(NotificationService notifications, Officers officers, List<CaseVisibility> visibility) {
     this.notifications = notifications;
     this.officers = officers;
+    this.visibility = visibility;
   }
 
   @GetMapping
   List<NoticeRecord> notices(@RequestParam String caseRef, HttpServletRequest request) {
-    officers.require(request, Groups.CASE_READERS.toArray(String[]::new));
+    var caller = officers.require(request, Groups.CASE_READERS.toArray(String[]::new));
     if (caseRef.isBlank() || caseRef.length() > 64 || PlainText.hasControlCharacters(caseRef)) {
       // No case number is longer; a NUL would fail the query on PostgreSQL (500).
       throw ApiProblem.invalid("caseRef", "申请编号或案件编号无效");
+    }
+    // Another jurisdiction's case shows nothing, as an unknown number does (README "Jurisdiction").
+    if (!visibility.stream().allMatch(v -> v.visible(caseRef, caller))) {
+      return List.of();
     }
     return notifications.noticesFor(caseRef);
   }

@@ -28,7 +28,8 @@ final class BareIdentity {
 
   static void setUp(ProcessEngine engine) {
     var identity = engine.getIdentityService();
-    for (String group : List.of("acceptance-officers", "provincial-officers", "experts", "discipline-officers")) {
+    for (String group : List.of("acceptance-officers", "provincial-officers", "experts", "discipline-officers",
+        "acceptance-officers-41")) {
       var g = identity.newGroup(group);
       g.setName(group);
       g.setType("WORKFLOW");
@@ -37,7 +38,7 @@ final class BareIdentity {
       grant(engine, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(engine, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     }
-    user(engine, "officer", "acceptance-officers", "provincial-officers");
+    user(engine, "officer", "acceptance-officers", "provincial-officers", "acceptance-officers-41");
     for (String expert : Workload.EXPERTS) {
       user(engine, expert, "experts");
     }
@@ -50,8 +51,11 @@ final class BareIdentity {
     grant(engine, "acceptance-officers", Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(engine, "discipline-officers", Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
+    // The application's 受理审查 filter since the jurisdiction release (README "Jurisdiction").
     filter(engine, Workload.ACCEPTANCE_FILTER, "acceptance-officers",
-        engine.getTaskService().createTaskQuery().taskCandidateGroup("acceptance-officers").includeAssignedTasks());
+        engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().taskDefinitionKeyIn("Task_ReviewCompleteness", "Task_ReviewObjection",
+                "Task_DecideFiling", "Task_ReviewChange"));
     filter(engine, Workload.EXPERT_FILTER, "experts",
         engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     filter(engine, Workload.DISCIPLINE_FILTER, "discipline-officers",

@@ -237,6 +237,8 @@ final class Benchmark {
     if (target == Target.APP) {
       args.add("--assessment.filing.storage-dir=" + settings.out().resolve("materials").resolve(name).toAbsolutePath());
       args.add("--assessment.demo-data=true");
+      // Thousands of social organisations of one occupation in Henan: the quota (README "Quota") only warns here.
+      args.add("--assessment.filing.quota-enforced=false");
     } else {
       // The bare engine deploys the rewritten models itself and has no tables of its own.
       args.add("--camunda.bpm.auto-deployment-enabled=false");
@@ -285,7 +287,7 @@ final class Benchmark {
     }
     awaitIdle(raw);
     analyze(raw);
-    long open = engine.getTaskService().createTaskQuery().taskCandidateGroup("acceptance-officers").count();
+    long open = engine.getTaskService().createTaskQuery().taskCandidateGroup("acceptance-officers-41").count();
     Latencies latencies = new Latencies();
     Map<String, Object> query = Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
     String path = "/engine-rest/filter/" + filters.get(Workload.ACCEPTANCE_FILTER) + "/list?firstResult=0&maxResults=15";

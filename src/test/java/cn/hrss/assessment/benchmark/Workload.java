@@ -96,7 +96,8 @@ final class Workload {
       variables.put("institutionType", "SOCIAL_ORG");
       variables.put("applicantName", "河南省数控技能培训协会");
       variables.put("applicantEmail", email);
-      variables.put("decidingGroup", "acceptance-officers");
+      variables.put("acceptingGroup", "acceptance-officers-41");
+      variables.put("decidingGroup", "acceptance-officers-41");
       variables.put("branchCount", 0);
       // What the application's delegates would compute: the panel, the tally and the notice period.
       variables.put("expertPanel", Map.of("type", "Object", "value", "[\"expert1\",\"expert2\",\"expert3\"]",

@@ -196,7 +196,10 @@ class FilingApiIT {
     String no = created.getBody().get("applicationNo").asText();
     String token = created.getBody().get("accessToken").asText();
 
-    completeRest("officer", no, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"));
+    // CONTRACT.md "Jurisdiction": the ministry centre accepts national employers; Henan's officer may not.
+    assertThat(completeRest("officer", no, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    completeRest("approver", no, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"));
     jobs.runDue();
     for (Task review : openTasks(no, "Task_ExpertReview")) {
       completeRest(review.getAssignee(), review, Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));

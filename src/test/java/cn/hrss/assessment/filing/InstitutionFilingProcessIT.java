@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import cn.hrss.assessment.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,7 +43,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @Import(FilingCoverageConfiguration.class)
-@TestPropertySource(properties = "camunda.bpm.process-engine-name=" + FilingCoverageConfiguration.ENGINE_NAME)
+// The quota of 002 Annex 1 §二(四) is enforced in this context (the shared test profile only warns).
+@TestPropertySource(properties = {"camunda.bpm.process-engine-name=" + FilingCoverageConfiguration.ENGINE_NAME,
+    "assessment.filing.quota-enforced=true"})
 class InstitutionFilingProcessIT {
 
   static final byte[] PDF = "%PDF-1.7\n%filing test\n".getBytes();
@@ -87,7 +90,7 @@ class InstitutionFilingProcessIT {
     ProcessInstance pi = instance(no);
     assertThat(pi).isWaitingAt(Elements.REVIEW_COMPLETENESS);
     Task task = task(pi, Elements.REVIEW_COMPLETENESS);
-    assertThat(task).hasCandidateGroup("acceptance-officers");
+    assertThat(task).hasCandidateGroup("acceptance-officers-41");
     // 2026-02-12 + 10 working days = 2026-03-04 (BRIEF.md calendar example), end of that day in Beijing.
     assertThat(task.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 3, 4)));
     assertThat(repository.get(no).status()).isEqualTo(FilingStatus.ACCEPTANCE_REVIEW);
@@ -193,7 +196,7 @@ class InstitutionFilingProcessIT {
     assertThat(pi).hasPassed(Elements.CLOSE_NOTICE).isWaitingAt(Elements.DECIDE_FILING);
     assertThatThrownBy(() -> filings.object(no, "李四", "x", "迟到的异议")).isInstanceOf(ApiProblem.class)
         .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
-    assertThat(task(pi, Elements.DECIDE_FILING)).hasCandidateGroup("acceptance-officers");
+    assertThat(task(pi, Elements.DECIDE_FILING)).hasCandidateGroup("acceptance-officers-41");
     complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
     jobs.runDue();
     assertThat(pi).hasPassed(Elements.REGISTER_INSTITUTION, Elements.SEND_FILING_RECEIPT, Elements.INSTITUTION_FILED).isEnded();
@@ -264,23 +267,66 @@ class InstitutionFilingProcessIT {
   }
 
   @Test
-  void aFourthSocialOrganisationForTheSameOccupationAndProvinceIsFlaggedNotRefused() {
-    // 002 Annex 1 §二(四): "in principle" at most 3 per occupation per jurisdiction → a warning for the officer.
-    for (int i = 0; i < 3; i++) {
+  void aFourthSocialOrganisationIsRefusedAtIntakeCountingFiledAndPendingOnesOfTheAcceptingProvince() {
+    // 002 Annex 1 §二(四) "原则上，各辖区 1 个职业不超过 3 家": two filed in Henan and one pending there take the places.
+    for (int i = 0; i < 2; i++) {
       registry.register(new cn.hrss.assessment.registry.NewInstitution(cn.hrss.assessment.registry.InstitutionType.SOCIAL_ORG,
           "已备案组织" + i, uniqueCode(20 + i), "41", "郑州", "x" + i + "@example.cn", "TEST-" + i,
           List.of(new cn.hrss.assessment.registry.OccupationScope("4-07-02-03", "美容师", null, List.of(4))), null));
     }
-    FilingApplication base = Applications.socialOrg(uniqueCode(5));
-    FilingApplication fourth = new FilingApplication(base.institutionType(), base.name(), base.creditCode(),
-        base.organisationForm(), base.legalRepresentative(), base.province(), base.address(), base.contact(),
-        List.of(new FilingApplication.Occupation("4-07-02-03", "美容师", null, List.of(4))), List.of(), base.declarations());
-    String no = submit(fourth);
+    FilingApplication second = withOccupation(Applications.socialOrg(uniqueCode(5)), "4-07-02-03", "美容师", "41");
+    String pending = submit(second);
+    assertThat(repository.get(pending).quotaWarning()).isNull();
+
+    FilingApplication fourth = withOccupation(Applications.socialOrg(uniqueCode(6)), "4-07-02-03", "美容师", "41");
+    assertThatThrownBy(() -> submit(fourth)).isInstanceOfSatisfying(ApiProblem.class, problem -> {
+      assertThat(problem.status().value()).isEqualTo(409);
+      assertThat(problem.errors()).singleElement().satisfies(error -> {
+        assertThat(error.field()).isEqualTo("occupations[0].code");
+        assertThat(error.message()).contains("美容师", "河南省", "已备案 2 家", "在办申请 1 家", "3 家");
+      });
+    });
+    assertThat(repository.hasOpenApplication(fourth.creditCode())).isFalse();
+    // Another jurisdiction (Zhejiang) counts its own: the same occupation is accepted there.
+    String zhejiang = submit(withOccupation(Applications.socialOrg(uniqueCode(7)), "4-07-02-03", "美容师", "33"));
+    assertThat(instance(zhejiang)).isWaitingAt(Elements.REVIEW_COMPLETENESS);
+    // Once the pending one is closed, its place is free again.
+    complete(instance(pending), Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REJECT",
+        Vars.ACCEPTANCE_COMMENT, "不符合条件"));
+    jobs.runDue();
+    assertThat(instance(submit(fourth))).isWaitingAt(Elements.REVIEW_COMPLETENESS);
+  }
+
+  @Test
+  void theDecidingOfficerCannotApproveWhenThePlacesWereTakenAfterIntake() {
+    FilingApplication application = withOccupation(Applications.socialOrg(uniqueCode(8)), "4-07-02-04", "美甲师", "41");
+    String no = submit(application);
     ProcessInstance pi = instance(no);
-    assertThat(pi).isWaitingAt(Elements.REVIEW_COMPLETENESS)
-        .variables().containsEntry(Vars.QUOTA_EXCEEDED, true);
-    assertThat((String) runtime.getVariable(pi.getId(), Vars.QUOTA_WARNING)).contains("美容师", "河南", "3 家", "§二(四)");
-    assertThat(repository.get(no).quotaWarning()).isNotBlank();
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    // Meanwhile three others were filed in Henan for the same occupation (e.g. accepted before this one).
+    for (int i = 0; i < 3; i++) {
+      registry.register(new cn.hrss.assessment.registry.NewInstitution(cn.hrss.assessment.registry.InstitutionType.SOCIAL_ORG,
+          "先备案组织" + i, uniqueCode(30 + i), "41", "郑州", "y" + i + "@example.cn", "TEST-Q" + i,
+          List.of(new cn.hrss.assessment.registry.OccupationScope("4-07-02-04", "美甲师", null, List.of(4))), null));
+    }
+    jobs.moveClockTo(LocalDateTime.of(2026, 2, 27, 9, 0));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    assertThatThrownBy(() -> complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE")))
+        .hasMessageContaining("美甲师").hasMessageContaining("已备案的社会培训评价组织 3 家")
+        .hasMessageContaining("不能同意备案");
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "该职业在本辖区已有 3 家社会培训评价组织备案"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.FILING_REJECTED).isEnded();
+  }
+
+  static FilingApplication withOccupation(FilingApplication base, String code, String name, String province) {
+    return new FilingApplication(base.institutionType(), base.name(), base.creditCode(), base.organisationForm(),
+        base.legalRepresentative(), province, base.address(), base.contact(),
+        List.of(new FilingApplication.Occupation(code, name, null, List.of(4))), List.of(), base.declarations());
   }
 
   @Test
@@ -319,6 +365,64 @@ class InstitutionFilingProcessIT {
     assertThat(draw.panel()).hasSize(3).doesNotContain(DemoExpertProfiles.CONFLICTED_EXPERT);
   }
 
+  @Test
+  void tooFewExpertsWithoutAConflictMakeTheCaseWaitAndTellTheOfficersUntilAPanelOfThreeCanBeDrawn() {
+    // Issue 19 item 7: expert1 works for the applicant's parent, expert4 for a sister organisation: 2 eligible of 4.
+    String parent = uniqueCode(40);
+    repository.saveExpertProfile(new ExpertPanel.Profile("expert1", "示例上级单位", parent));
+    try {
+      FilingApplication base = Applications.socialOrg(uniqueCode(41));
+      FilingApplication application = new FilingApplication(base.institutionType(), base.name(), base.creditCode(),
+          base.organisationForm(), base.legalRepresentative(), base.province(), base.address(), base.contact(),
+          base.occupations(), base.branches(), base.declarations(), parent,
+          List.of(DemoExpertProfiles.CONFLICT_CREDIT_CODE));
+      String no = submit(application);
+      ProcessInstance pi = instance(no);
+      complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+      jobs.runDue();
+      assertThat(pi).hasPassed("Boundary_TooFewExperts", "Task_SendExpertShortageNotice")
+          .isWaitingAt("Event_ExpertsAwaited");
+      assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Elements.EXPERT_REVIEW).count())
+          .isZero();
+      // The accepting province's officers (officer is in acceptance-officers-41) and the managers.
+      assertThat(notices(no, "filing-expert-shortage")).singleElement().satisfies(n -> assertThat(n.recipients())
+          .containsExactlyInAnyOrder("officer@demo.assessment.local", "manager@demo.assessment.local"));
+      assertThat(mailText()).contains("评审专家不足", no);
+      assertThat(repository.panelDraw(no)).isEmpty();
+
+      // A day later still too few: waits again, told again.
+      jobs.moveClockTo(LocalDateTime.of(2026, 2, 13, 11, 0));
+      jobs.runDue();
+      assertThat(pi).isWaitingAt("Event_ExpertsAwaited");
+      assertThat(notices(no, "filing-expert-shortage")).hasSize(2);
+
+      // The conflict record corrected: the next attempt draws a panel of three (never the sister's expert4).
+      repository.saveExpertProfile(new ExpertPanel.Profile("expert1", "中国就业培训技术指导中心", null));
+      jobs.moveClockTo(LocalDateTime.of(2026, 2, 14, 12, 0));
+      jobs.runDue();
+      assertThat(pi).isWaitingAt(Elements.EXPERT_REVIEW);
+      assertThat(repository.panelDraw(no).orElseThrow().panel()).containsExactlyInAnyOrder("expert1", "expert2",
+          "expert3");
+    } finally {
+      repository.saveExpertProfile(new ExpertPanel.Profile("expert1", "中国就业培训技术指导中心", null));
+    }
+  }
+
+  @Test
+  void invalidGroupCreditCodesAreFieldErrorsAndNothingIsStored() {
+    FilingApplication base = Applications.socialOrg(uniqueCode(42));
+    FilingApplication application = new FilingApplication(base.institutionType(), base.name(), base.creditCode(),
+        base.organisationForm(), base.legalRepresentative(), base.province(), base.address(), base.contact(),
+        base.occupations(), base.branches(), base.declarations(), "91110000MA0000000X",
+        List.of(base.creditCode(), "not-a-code"));
+    assertThatThrownBy(() -> submit(application)).isInstanceOfSatisfying(ApiProblem.class, problem -> {
+      assertThat(problem.status().value()).isEqualTo(400);
+      assertThat(problem.errors()).extracting(ApiProblem.FieldError::field)
+          .contains("parentCreditCode", "relatedCreditCodes[0]", "relatedCreditCodes[1]");
+    });
+    assertThat(repository.hasOpenApplication(application.creditCode())).isFalse();
+  }
+
   // ------------------------------------------------------------------ national employer and branches
 
   @Test
@@ -340,7 +444,9 @@ class InstitutionFilingProcessIT {
     ProcessInstance henan = branches.stream().filter(b -> b.getBusinessKey().endsWith("-B1")).findFirst().orElseThrow();
     ProcessInstance zhejiang = branches.stream().filter(b -> b.getBusinessKey().endsWith("-B2")).findFirst().orElseThrow();
     assertThat(henan).isWaitingAt(FilingProcess.BranchElements.REVIEW_BRANCH);
-    assertThat(task(henan, FilingProcess.BranchElements.REVIEW_BRANCH)).hasCandidateGroup("provincial-officers");
+    assertThat(task(henan, FilingProcess.BranchElements.REVIEW_BRANCH)).hasCandidateGroup("provincial-officers-41");
+    // 002 Annex 1 §一(十)5: each branch by its own province (CONTRACT.md "Jurisdiction").
+    assertThat(task(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH)).hasCandidateGroup("provincial-officers-33");
 
     complete(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", Map.of(Vars.BRANCH_DECISION, "REJECT",
         Vars.BRANCH_COMMENT, "分支机构评价场地尚未建成"));
@@ -410,7 +516,10 @@ class InstitutionFilingProcessIT {
   }
 
   void accept(ProcessInstance pi) {
-    complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    // CONTRACT.md "Jurisdiction": the ministry centre accepts national employers, officer (41) the others here.
+    String user = Groups.MINISTRY_APPROVERS.equals(runtime.getVariable(pi.getId(), Vars.ACCEPTING_GROUP))
+        ? "approver" : "officer";
+    complete(pi, Elements.REVIEW_COMPLETENESS, user, Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
     jobs.runDue();
     assertThat(pi).hasPassed(Elements.SEND_ACCEPTANCE_NOTICE, Elements.DRAW_EXPERT_PANEL).isWaitingAt(Elements.EXPERT_REVIEW);
   }

@@ -21,7 +21,7 @@ class MaterialStoreTest {
   Path dir;
 
   MaterialStore store(long maxBytes) {
-    return new MaterialStore(new FilingProperties(dir, DataSize.ofBytes(maxBytes), 5, 3, 3));
+    return new MaterialStore(new FilingProperties(dir, DataSize.ofBytes(maxBytes), 5, 3, 3, true));
   }
 
   @Test

@@ -86,7 +86,12 @@ final class Procedures {
 
   /** Accepted and reviewed by its panel: a social organisation is then in its public notice (公示). */
   void acceptAndPassReview(String applicationNo) {
-    complete(applicationNo, "Task_ReviewCompleteness", "officer", Map.of("acceptanceDecision", "ACCEPT"));
+    // CONTRACT.md "Jurisdiction": the ministry centre accepts national employers, officer (Henan) the others here.
+    boolean ministry = app.bean(TaskService.class).getIdentityLinksForTask(
+        tasks(applicationNo, "Task_ReviewCompleteness").get(0).getId()).stream()
+        .anyMatch(link -> "ministry-approvers".equals(link.getGroupId()));
+    complete(applicationNo, "Task_ReviewCompleteness", ministry ? "approver" : "officer",
+        Map.of("acceptanceDecision", "ACCEPT"));
     runJobs();
     complete(applicationNo, "Task_ExpertReview", null, Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
     runJobs();

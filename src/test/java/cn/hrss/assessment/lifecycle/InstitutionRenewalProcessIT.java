@@ -55,6 +55,7 @@ class InstitutionRenewalProcessIT {
   @Autowired Jobs jobs;
   @Autowired NotificationService notifications;
   @Autowired LifecycleProperties properties;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   String filingCode;
 
@@ -87,7 +88,7 @@ class InstitutionRenewalProcessIT {
     String no = submit();
     ProcessInstance pi = instance(no);
     assertThat(pi).isWaitingAt(RenewalElements.REVIEW_COMPLETENESS);
-    assertThat(task(pi, RenewalElements.REVIEW_COMPLETENESS)).hasCandidateGroup("acceptance-officers");
+    assertThat(task(pi, RenewalElements.REVIEW_COMPLETENESS)).hasCandidateGroup("acceptance-officers-41");
     accept(pi);
     reviewAll(pi, "PASS", "PASS", "PASS");
     assertThat(pi).isWaitingAt(RenewalElements.DECIDE_FILING);
@@ -247,6 +248,33 @@ class InstitutionRenewalProcessIT {
         .satisfies(e -> assertThat(((ApiProblem) e).errors()).extracting(ApiProblem.FieldError::field)
             .contains("application.creditCode"));
     assertThat(filings.openApplicationsFor(filingCode)).isEmpty();
+  }
+
+  @Test
+  void aRenewalWaitsForExpertsWhenFewerThanThreeAreFreeOfConflicts() {
+    // Issue 19 item 7: expert1 and expert2 declared a conflict with this institution → 2 of the 4 demo experts left.
+    String creditCode = registry.findByFilingCode(filingCode).orElseThrow().creditCode();
+    List<String> conflicted = List.of("expert1", "expert2");
+    Map<String, String> demo = Map.of("expert1", "中国就业培训技术指导中心", "expert2", "浙江省职业技能鉴定中心");
+    conflicted.forEach(expert -> {
+      jdbc.update("DELETE FROM filing_expert_profile WHERE user_id = ?", expert);
+      jdbc.update("INSERT INTO filing_expert_profile (user_id, organisation, credit_code) VALUES (?, ?, ?)", expert,
+          "本机构", creditCode);
+    });
+    try {
+      jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+      ProcessInstance pi = instance(submit());
+      complete(pi, RenewalElements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+      jobs.runDue();
+      assertThat(pi).hasPassed("Task_SendExpertShortageNotice").isWaitingAt("Event_ExpertsAwaited");
+      assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    } finally {
+      conflicted.forEach(expert -> {
+        jdbc.update("DELETE FROM filing_expert_profile WHERE user_id = ?", expert);
+        jdbc.update("INSERT INTO filing_expert_profile (user_id, organisation, credit_code) VALUES (?, ?, NULL)",
+            expert, demo.get(expert));
+      });
+    }
   }
 
   // ------------------------------------------------------------------ helpers

@@ -186,7 +186,7 @@ class SmtpOutageIT {
     executeDueLetFail();
     var task = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).taskDefinitionKey("Task_ReviewCompleteness")
         .singleResult();
-    identity.setAuthentication("officer", List.of("acceptance-officers"));
+    identity.setAuthentication("officer", List.of("acceptance-officers", "acceptance-officers-41"));
     try {
       tasks.complete(task.getId(), Map.of("acceptanceDecision", "ACCEPT"));
     } finally {
