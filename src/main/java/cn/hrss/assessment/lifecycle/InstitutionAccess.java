@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * constant time); a branch acts with its employer's application token (it was filed by that application).
  */
 @Component
-class InstitutionAccess {
+public class InstitutionAccess {
 
   private final InstitutionRegistry registry;
   private final FilingService filings;
@@ -32,7 +32,7 @@ class InstitutionAccess {
   }
 
   /** The institution, or 404. */
-  Institution require(String filingCode) {
+  public Institution require(String filingCode) {
     if (filingCode == null || filingCode.length() > 13 || PlainText.hasControlCharacters(filingCode)) {
       throw notFound(filingCode);
     }
@@ -40,7 +40,7 @@ class InstitutionAccess {
   }
 
   /** The institution if the request carries the token of the application that filed it: 401 without, 403 wrong. */
-  Institution requireToken(String filingCode, HttpServletRequest request) {
+  public Institution requireToken(String filingCode, HttpServletRequest request) {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw ApiProblem.unauthorized("请以备案申请时获得的查询令牌（Authorization: Bearer）办理。");
@@ -53,7 +53,7 @@ class InstitutionAccess {
   }
 
   /** Whether {@code token} is that of the application that filed the institution (the institution's area signs in with it). */
-  boolean tokenMatches(Institution institution, String token) {
+  public boolean tokenMatches(Institution institution, String token) {
     String applicationNo = filingApplicationNo(institution);
     return applicationNo != null && token != null && filings.tokenMatches(applicationNo, token);
   }
@@ -68,7 +68,7 @@ class InstitutionAccess {
     return branch > 0 ? no.substring(0, branch) : no;
   }
 
-  LocalDate today() {
+  public LocalDate today() {
     return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
   }
 
