@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The 双随机 draw (浙江 监督管理办法 Art. 12, 27; 001 督导规程 Art. 8 随机抽调) as a pure function of its seed and its
+ * The 双随机 draw (浙江 监督管理办法 Art. 12, 浙江 机构管理办法 Art. 27; 001 督导规程 Art. 8 随机抽调) as a pure function of its seed and its
  * recorded candidates: the same seed and the same candidate lists give the same result on any JVM, so a published
  * draw can be recomputed by anyone who has its record.
  *

@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * 一公开 (浙江 监督管理办法 Art. 27: 监督结果依法依规向社会公布): the public page of the draws. Each draw is listed with
+ * 一公开 (004 浙江 机构管理办法 Art. 27: 监督结果依法依规向社会公布): the public page of the draws. Each draw is listed with
  * its date, province, period, number of institutions and its seed at once; a supervision's institution, activity day
  * and team (names and card codes: 001 督导规程 Art. 10 has supervisors show their cards; never e-mails or user ids)
  * only from its activity day, since supervision is not announced to the institution in advance (Art. 9(5)); its grade

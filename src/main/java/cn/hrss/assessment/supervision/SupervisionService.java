@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 双随机, 一公开 (浙江 监督管理办法 Art. 12, 27; 001 督导规程 Art. 8, 15, 16): draws institutions among the declared
+ * 双随机, 一公开 (浙江 监督管理办法 Art. 12, 浙江 机构管理办法 Art. 27; 001 督导规程 Art. 8, 15, 16): draws institutions among the declared
  * plans and teams from the supervisor pool, records each draw with its seed and candidate lists (so that
  * {@link SupervisionDraw#draw} recomputes it), stores the supervisions and hands each to its process by publishing
  * {@link SupervisionAssigned} in the same transaction. The team is told by mail; the institution is not told before

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The pure 双随机 draw (监督管理办法 Art. 12, 27; 001 督导规程 Art. 15, 16) with fixed seeds. */
+/** The pure 双随机 draw (监督管理办法 Art. 12, 机构管理办法 Art. 27; 001 督导规程 Art. 15, 16) with fixed seeds. */
 class SupervisionDrawTest {
 
   static final LocalDate DAY = LocalDate.of(2026, 3, 16);
