@@ -106,6 +106,14 @@ class SupervisionApiIT {
     none.put("occupations", List.of());
     none.put("candidates", 100_000);
     assertThat(fields(post(path, none, bearer(filed.token())))).containsExactlyInAnyOrder("occupations", "candidates");
+    Map<String, Object> hostile = new LinkedHashMap<>(plan);
+    hostile.put("date", "2026-13-45");
+    assertThat(post(path, hostile, bearer(filed.token())).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    hostile.put("date", "2026-03-10");
+    hostile.put("site", "实训楼\u0000");
+    assertThat(fields(post(path, hostile, bearer(filed.token())))).containsExactly("site");
+    assertThat(post("/api/institutions/S000041999999/assessment-plans", plan, bearer(filed.token())).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(plansOf(filed.filingCode())).isZero();
 
     HttpHeaders once = bearer(filed.token());
@@ -130,6 +138,21 @@ class SupervisionApiIT {
     assertThat(get("/api/assessment-plans", "manager").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("/api/assessment-plans", "expert1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("/api/assessment-plans", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void theNoticePeriodCountsWorkingDaysAcrossTheMayHoliday() {
+    SupervisionFixtures.Filed filed = fixtures.file("郑州五一计划机床有限公司");
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 29, 9, 0)); // Wednesday before 劳动节 (1-5 May 2026)
+    LocalDate expected = cn.hrss.assessment.calendar.WorkingDayCalendar.builtIn()
+        .addWorkingDays(LocalDate.of(2026, 4, 29), 5);
+    assertThat(expected).isAfter(LocalDate.of(2026, 5, 6)); // 5 calendar-ish days would be wrong
+    ResponseEntity<JsonNode> refused = post("/api/institutions/" + filed.filingCode() + "/assessment-plans",
+        plan("2026-05-06"), bearer(filed.token()));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody().get("earliestDate").asText()).isEqualTo(expected.toString());
+    assertThat(post("/api/institutions/" + filed.filingCode() + "/assessment-plans", plan(expected.toString()),
+        bearer(filed.token())).getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 
   @Test
@@ -324,9 +347,18 @@ class SupervisionApiIT {
 
     Map<String, Object> request = Map.of("province", "41", "from", "2026-04-13", "to", "2026-04-17", "count", 2,
         "kind", "ON_SITE");
-    ResponseEntity<JsonNode> drawn = post("/api/supervision-draws", request, basic("manager"));
+    HttpHeaders once = basic("manager");
+    once.set("Idempotency-Key", "draw-" + planA);
+    ResponseEntity<JsonNode> drawn = post("/api/supervision-draws", request, once);
     assertThat(drawn.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String drawNo = drawn.getBody().get("drawNo").asText();
+    int draws = count("supervision_draw");
+    HttpHeaders retry = basic("manager");
+    retry.set("Idempotency-Key", "draw-" + planA);
+    ResponseEntity<JsonNode> replayed = post("/api/supervision-draws", request, retry);
+    assertThat(replayed.getBody().get("drawNo").asText()).isEqualTo(drawNo);
+    assertThat(replayed.getBody().get("seed").asText()).isEqualTo(drawn.getBody().get("seed").asText());
+    assertThat(count("supervision_draw")).isEqualTo(draws);
     List<String> drawnPlans = new ArrayList<>();
     drawn.getBody().get("supervisions").forEach(s -> {
       drawnPlans.add(s.get("planNo").asText());
@@ -337,22 +369,21 @@ class SupervisionApiIT {
     assertThat(recompute(drawNo)).isEqualTo(json.readTree(jdbc.queryForObject(
         "SELECT result FROM supervision_draw WHERE draw_no = ?", String.class, drawNo)));
 
-    // A's next activity: whoever supervised A on 04-14 (if A was drawn) is excluded for 12 months.
-    if (drawnPlans.contains(planA)) {
-      List<String> teamA = jdbc.queryForList("SELECT m.user_id FROM supervision_member m JOIN supervision s"
-          + " ON s.supervision_no = m.supervision_no WHERE s.plan_no = ?", String.class, planA);
-      String next = declare(a, "2026-06-16");
-      ResponseEntity<JsonNode> again = post("/api/supervisions",
-          Map.of("planNo", next, "kind", "ON_SITE", "special", false), basic("manager"));
-      if (again.getStatusCode() == HttpStatus.CREATED) {
-        cases.add(again.getBody().get("supervisionNo").asText());
-        assertThat(texts(again.getBody().get("team"))).doesNotContainAnyElementsOf(teamA);
-        JsonNode excluded = json.readTree(jdbc.queryForObject("SELECT candidate_plans FROM supervision_draw"
-            + " WHERE draw_no = ?", String.class, again.getBody().get("drawNo").asText())).get(0).get("excluded");
-        teamA.forEach(id -> assertThat(excluded.get(id).asText()).isEqualTo(SupervisionDraw.RECENT));
-      }
-    }
-    assertThat(planB).isNotNull();
+    // Both institutions of the period are drawn (count 2 of 2).
+    assertThat(drawnPlans).containsExactlyInAnyOrder(planA, planB);
+
+    // A's next activity: whoever supervised A on 04-14 is excluded for 12 months (issue 14 item 3).
+    List<String> teamA = jdbc.queryForList("SELECT m.user_id FROM supervision_member m JOIN supervision s"
+        + " ON s.supervision_no = m.supervision_no WHERE s.plan_no = ?", String.class, planA);
+    String next = declare(a, "2026-06-16");
+    ResponseEntity<JsonNode> again = post("/api/supervisions",
+        Map.of("planNo", next, "kind", "ON_SITE", "special", false), basic("manager"));
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    cases.add(again.getBody().get("supervisionNo").asText());
+    assertThat(texts(again.getBody().get("team"))).hasSize(2).doesNotContainAnyElementsOf(teamA);
+    JsonNode excluded = json.readTree(jdbc.queryForObject("SELECT candidate_plans FROM supervision_draw"
+        + " WHERE draw_no = ?", String.class, again.getBody().get("drawNo").asText())).get(0).get("excluded");
+    assertThat(teamA).hasSize(2).allSatisfy(id -> assertThat(excluded.path(id).asText()).isEqualTo(SupervisionDraw.RECENT));
   }
 
   // ---------------------------------------------------------------- helpers
