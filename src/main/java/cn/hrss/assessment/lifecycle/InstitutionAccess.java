@@ -33,7 +33,7 @@ public class InstitutionAccess {
   }
 
   /** The institution, or 404. */
-  Institution require(String filingCode) {
+  public Institution require(String filingCode) {
     if (filingCode == null || filingCode.length() > 13 || PlainText.hasControlCharacters(filingCode)) {
       throw notFound(filingCode);
     }
@@ -54,7 +54,7 @@ public class InstitutionAccess {
   }
 
   /** Whether {@code token} is that of the application that filed the institution (the institution's area signs in with it). */
-  boolean tokenMatches(Institution institution, String token) {
+  public boolean tokenMatches(Institution institution, String token) {
     String applicationNo = filingApplicationNo(institution);
     return applicationNo != null && token != null && filings.tokenMatches(applicationNo, token);
   }
@@ -69,7 +69,7 @@ public class InstitutionAccess {
     return branch > 0 ? no.substring(0, branch) : no;
   }
 
-  LocalDate today() {
+  public LocalDate today() {
     return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
   }
 

@@ -108,10 +108,15 @@ public class SupervisionOutcomes {
         + " rectification_due = ?, wider_scope_eligible = ?, letter_html = ?, issued_by = ?, issued_at = ?, status = ?"
         + " WHERE supervision_no = ?", finalScore, seriousViolation, opinion, grade.name(), rectificationDue,
         grade == SupervisionGrade.EXCELLENT, letterHtml, issuedBy, Timestamp.from(at), Status.ISSUED.name(), supervisionNo);
+    // The drawn supervision's row (SupervisionDraws) carries the grade for GET /api/supervisions/{no} and the public
+    // results page (一公开); a supervision started without a draw (none in production) has no row to update.
+    jdbc.update("UPDATE supervision SET grade = ?, final_score = ? WHERE supervision_no = ?", grade.name(), finalScore,
+        supervisionNo);
   }
 
   void linkCase(String supervisionNo, String caseNo) {
     jdbc.update("UPDATE supervision_outcome SET case_no = ? WHERE supervision_no = ?", caseNo, supervisionNo);
+    jdbc.update("UPDATE supervision SET case_no = ? WHERE supervision_no = ?", caseNo, supervisionNo);
   }
 
   private static SupervisionOutcome row(ResultSet rs, int n) throws SQLException {

@@ -40,7 +40,7 @@ class PublicPageHeaders {
     });
     registration.setName("public-page-security-headers");
     registration.addUrlPatterns("/", "/apply", "/notices", "/notices/*", "/directory", "/announcements", "/status",
-        "/status/*", "/institution", "/institution/*", "/case-status", "/complaints", "/complaints/*", "/api/*", "/js/*");
+        "/status/*", "/institution", "/institution/*", "/case-status", "/complaints", "/complaints/*", "/supervision-results", "/api/*", "/js/*");
     return registration;
   }
 }

@@ -19,7 +19,7 @@ class PublicPageHeadersIT {
   @Test
   void everyPublicPageForbidsInlineScriptFramingAndSniffing() {
     for (String page : List.of("/", "/apply", "/notices", "/directory", "/announcements", "/status", "/case-status",
-        "/complaints", "/institution", "/api/calendar/2027", "/api/directory", "/api/scorecards/ON_SITE", "/js/apply.js")) {
+        "/complaints", "/institution", "/supervision-results", "/api/calendar/2027", "/api/directory", "/api/scorecards/ON_SITE", "/js/apply.js")) {
       ResponseEntity<String> answer = http.getForEntity(page, String.class);
       assertThat(answer.getStatusCode().is2xxSuccessful()).as(page).isTrue();
       HttpHeaders headers = answer.getHeaders();
