@@ -208,7 +208,7 @@ class BrowserApplyIT {
     browser.click(By.cssSelector("input[name=institutionType][value=SOCIAL_ORG]"));
     type(browser, "f-name", name);
     type(browser, "f-creditCode", creditCode);
-    new Select(browser.visible(By.id("f-organisationForm"))).selectByValue("ASSOCIATION");
+    new Select(browser.visible(By.id("f-organisationForm"))).selectByValue("PRIVATE_NON_ENTERPRISE");
     type(browser, "f-legalRepresentative", "王五");
     new Select(browser.visible(By.id("f-province"))).selectByValue("41");
     type(browser, "f-address", "郑州市金水区花园路 5 号");

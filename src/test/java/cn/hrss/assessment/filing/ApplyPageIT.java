@@ -96,8 +96,8 @@ class ApplyPageIT {
         "name=\"contact.phone\"", "name=\"contact.email\"", "name=\"occupations[0].code\"",
         "name=\"occupations[0].levels\"", "name=\"declarations.noBadAssessmentRecord\"");
     // 002 Annex 1 §一(八): 14 items for employers; §二(八): 6 for social organisations.
-    assertThat(count(html, "name=\"material-employer-")).isEqualTo(14);
-    assertThat(count(html, "name=\"material-social-")).isEqualTo(6);
+    assertThat(count(html, "name=\"material-employer-")).isEqualTo(15);
+    assertThat(count(html, "name=\"material-social-")).isEqualTo(7);
     assertThat(html).contains("14. 职业技能等级认定申报机构培训情况统计表", "6. 信用报告或诚信承诺书");
     assertThat(html).contains("6-18-01-01 车工（数控车床）").contains("data-levels=\"1,2,3,4\"");
     // the only script is our own file; no inline script (CSP script-src 'self')
@@ -171,7 +171,9 @@ class ApplyPageIT {
     assertThat(stored.creditCode()).isEqualTo(code);
     assertThat(stored.status()).isEqualTo(FilingStatus.ACCEPTANCE_REVIEW);
     assertThat(repository.materials(no)).extracting(FilingRepository.Material::fileName)
-        .containsExactly("基本情况表.pdf", "实施方案.pdf", "专家承诺书.pdf", "场地证明.pdf", "诚信承诺书.pdf");
+        .containsExactly("基本情况表.pdf", "实施方案.pdf", "专家承诺书.pdf", "场地证明.pdf", "诚信承诺书.pdf", "真实性承诺书.pdf");
+    assertThat(repository.materials(no)).extracting(FilingRepository.Material::items)
+        .containsExactly(List.of(1), List.of(3), List.of(4), List.of(5), List.of(6), List.of(7));
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey(Elements.REVIEW_COMPLETENESS)
         .count()).isEqualTo(1);
 
@@ -259,13 +261,14 @@ class ApplyPageIT {
     form.add("branches[0].province", "41");
     form.add("branches[0].address", "郑州市中原区 9 号");
     form.add("branches[0].contactEmail", "zz@group.example.cn");
-    for (int item = 1; item <= 13; item++) {
+    Applications.conditionsMet("NATIONAL_EMPLOYER").keySet().forEach(id -> form.add("conditions." + id, "true"));
+    for (int item : List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15)) {
       form.add("material-employer-" + item, file("材料" + item + ".pdf"));
     }
     // 002 Annex 1 §一(八) item 14 missing; and a social organisation's list is not read for an employer
     form.add("material-social-6", file("诚信承诺书.pdf"));
     ResponseEntity<String> refused = post("/apply", form);
-    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     assertThat(refused.getBody()).contains("<a href=\"#f-material-employer-14\">第 14 项材料：请上传第 14 项材料")
         .contains("value=\"中国网页申请装备集团郑州分公司\"");
 
@@ -274,7 +277,7 @@ class ApplyPageIT {
     assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(200);
     String no = match(done.getBody(), "id=\"application-no\">(BA\\d+)<");
     businessKeys.add(no);
-    assertThat(repository.materials(no)).hasSize(14);
+    assertThat(repository.materials(no)).hasSize(15);
     assertThat(repository.branches(no)).extracting(FilingRepository.BranchRow::name)
         .containsExactly("中国网页申请装备集团郑州分公司");
   }
@@ -329,7 +332,7 @@ class ApplyPageIT {
     assertThat(early.getStatusCode().value()).isEqualTo(409);
     assertThat(early.getBody()).contains("尚未备案，没有备案回执");
 
-    complete(task(no, Elements.REVIEW_COMPLETENESS), "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    complete(task(no, Elements.REVIEW_COMPLETENESS), "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey(Elements.EXPERT_REVIEW).list()) {
       complete(review, review.getAssignee(), Map.of(Vars.EXPERT_OPINION, "PASS", Vars.EXPERT_COMMENT, "符合要求"));
@@ -342,7 +345,7 @@ class ApplyPageIT {
     jobs.moveClockTo(java.time.LocalDateTime.ofInstant(repository.get(no).noticeClosesAt(), Jobs.ZONE).plusHours(10));
     try {
       jobs.runDue();
-      complete(task(no, Elements.DECIDE_FILING), "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+      complete(task(no, Elements.DECIDE_FILING), "officer", cn.hrss.assessment.filing.Applications.approval());
       jobs.runDue();
     } finally {
       jobs.resetClock();
@@ -368,11 +371,11 @@ class ApplyPageIT {
   /** Submitted through the service (as the API does); its token in {@link #lastToken}. */
   String submitSocialOrg(String name) {
     FilingApplication application = new FilingApplication("SOCIAL_ORG", name, Applications.freshSocialOrgCode(),
-        "ASSOCIATION", "王五", "41", "郑州市金水区花园路 4 号",
+        "PRIVATE_NON_ENTERPRISE", "王五", "41", "郑州市金水区花园路 4 号",
         new FilingApplication.Contact("李四", "0371-12345678", "status-page@social.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(),
         Applications.allTrue());
-    FilingService.Submission submission = filings.submit(application,
+    FilingService.Submission submission = filings.submit(Applications.tagged(application, "备案申请表.pdf"),
         List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf", PDF)));
     businessKeys.add(submission.applicationNo());
     lastToken = submission.accessToken();
@@ -385,7 +388,7 @@ class ApplyPageIT {
     form.add("institutionType", "SOCIAL_ORG");
     form.add("name", name);
     form.add("creditCode", creditCode);
-    form.add("organisationForm", "ASSOCIATION");
+    form.add("organisationForm", "PRIVATE_NON_ENTERPRISE");
     form.add("legalRepresentative", "王五");
     form.add("province", "41");
     form.add("address", "郑州市金水区花园路 3 号");
@@ -399,15 +402,17 @@ class ApplyPageIT {
     form.add("occupations[0].levels", "4");
     form.add("occupations[0].levels", "3");
     for (String declaration : List.of("noIllegalRecord", "noAnnualInspectionFailure", "notOnIllegalOrgList",
-        "notOnAbnormalOperationsList", "noBadAssessmentRecord")) {
+        "notOnAbnormalOperationsList", "noBadAssessmentRecord", "notGovernmentAffiliated")) {
       form.add("declarations." + declaration, "true");
     }
+    Applications.conditionsMet("SOCIAL_ORG").keySet().forEach(id -> form.add("conditions." + id, "true"));
     Map<Integer, String> files = new LinkedHashMap<>();
     files.put(1, "基本情况表.pdf");
     files.put(3, "实施方案.pdf");
     files.put(4, "专家承诺书.pdf");
     files.put(5, "场地证明.pdf");
     files.put(6, "诚信承诺书.pdf");
+    files.put(7, "真实性承诺书.pdf");
     files.forEach((item, file) -> form.add("material-social-" + item, file(file)));
     return form;
   }
