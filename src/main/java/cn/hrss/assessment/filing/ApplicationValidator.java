@@ -167,6 +167,7 @@ final class ApplicationValidator {
       } else if (!seen.add(occupation.code() + "|" + occupation.track())) {
         errors.add(new FieldError(path + ".code", "同一职业（工种）重复申报"));
       }
+      qualification(errors, path, application.institutionType(), occupation);
       text(errors, path + ".name", occupation.name(), 100);
       if (occupation.track() != null && (occupation.track().length() > 100 || PlainText.hasControlCharacters(occupation.track()))) {
         errors.add(new FieldError(path + ".track", occupation.track().length() > 100 ? "不能超过 100 个字符"
@@ -182,6 +183,23 @@ final class ApplicationValidator {
         }
       }
     }
+  }
+
+  /**
+   * Issue 19 item 4: an occupation of the 国家职业资格目录（2021年版）'s skill qualifications. A social organisation may
+   * not apply for any (002 Annex 1 §二(六) "涉及现行《国家职业资格目录》内的职业（工种）另行研究"); an employer not for
+   * the 准入类 ones (企业职业技能等级认定工作实施方案基本内容 §二(二) "非准入类的技能类职业（工种）").
+   */
+  private static void qualification(List<FieldError> errors, String path, String type, FilingApplication.Occupation o) {
+    QualificationCatalogue.find(o.name(), o.track()).ifPresent(q -> {
+      if ("SOCIAL_ORG".equals(type)) {
+        errors.add(new FieldError(path + ".name", FilingTexts.text("occupation.qualification.socialOrg", q.name(),
+            q.category(), q.body())));
+      } else if (q.licensing()) {
+        errors.add(new FieldError(path + ".name", FilingTexts.text("occupation.qualification.licensing", q.name(),
+            q.body())));
+      }
+    });
   }
 
   private static void branches(List<FieldError> errors, FilingApplication application) {

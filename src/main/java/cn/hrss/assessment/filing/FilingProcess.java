@@ -103,6 +103,9 @@ public final class FilingProcess {
     /** Read-only display values for the forms (Markdown / text). */
     public static final String APPLICATION_SUMMARY = "applicationSummary";
     public static final String MATERIALS_MARKDOWN = "materialsMarkdown";
+    /** Issue 19 item 4: occupations the catalogue shows without a standard (Markdown), and whether there are any. */
+    public static final String OCCUPATION_NOTES = "occupationNotes";
+    public static final String OCCUPATION_FLAGGED = "occupationFlagged";
 
     public static final String ACCEPTANCE_DECISION = "acceptanceDecision";
     public static final String ACCEPTANCE_COMMENT = "acceptanceComment";

@@ -50,10 +50,13 @@ public class FilingService {
   private final FilingProperties properties;
   private final FilingRegistration registration;
   private final TransactionTemplate transaction;
+  private final OccupationCatalogue catalogue;
   private final SecureRandom random = new SecureRandom();
 
   FilingService(FilingRepository repository, MaterialStore materials, RuntimeService runtime, IdentityService identity,
-      FilingProperties properties, FilingRegistration registration, TransactionTemplate transaction) {
+      FilingProperties properties, FilingRegistration registration, TransactionTemplate transaction,
+      OccupationCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.repository = repository;
     this.materials = materials;
     this.runtime = runtime;
@@ -192,6 +195,10 @@ public class FilingService {
     variables.put(FilingProcess.Vars.BRANCH_INDEXES, jsonList(IntStream.rangeClosed(1, application.branches().size())
         .boxed().toList()));
     variables.put(FilingProcess.Vars.APPLICATION_SUMMARY, FilingDisplay.summary(applicationNo, application));
+    // Issue 19 item 4: occupations without a known national standard or registered norm, for the officer to check.
+    String occupationNotes = catalogue.standardNotes(application.occupations());
+    variables.put(FilingProcess.Vars.OCCUPATION_FLAGGED, !occupationNotes.isEmpty());
+    variables.put(FilingProcess.Vars.OCCUPATION_NOTES, occupationNotes);
     variables.put(FilingProcess.Vars.MATERIALS_MARKDOWN, FilingDisplay.materials(applicationNo,
         application.institutionType(), repository.materials(applicationNo)));
     return variables;

@@ -276,6 +276,11 @@ class FilingApiIT {
     ResponseEntity<JsonNode> unmet = submitAsIs(ok.with(noCameras, refs), files);
     assertThat(unmet.getBody().get("errors").findValuesAsText("field")).containsExactly("conditions.SO_C4");
     assertThat(unmet.getBody().toString()).contains("视频监控设备", "§二(五)3");
+    // An occupation of the 国家职业资格目录 → 400 citing §二(六) (issue 19 item 4).
+    FilingApplication guards = OccupationScopeTest.withOccupation(ok, "4-07-05-01", "保安员", null);
+    ResponseEntity<JsonNode> catalogued = submitAsIs(guards.with(guards.conditions(), refs), files);
+    assertThat(catalogued.getBody().get("errors").findValuesAsText("field")).containsExactly("occupations[0].name");
+    assertThat(catalogued.getBody().toString()).contains("国家职业资格目录", "§二(六)");
     assertThat(repository.hasOpenApplication(ok.creditCode())).isFalse();
 
     ResponseEntity<JsonNode> created = submitAsIs(ok.with(ok.conditions(), refs), files);
@@ -288,6 +293,8 @@ class FilingApiIT {
     // The officer's per-item checklist of materials, with a link to each file.
     Task review = openTasks(no, "Task_ReviewCompleteness").get(0);
     String checklist = (String) runtime.getVariable(review.getProcessInstanceId(), "materialsMarkdown");
+    // 6-18-01-01 车工（数控车床） has its national standard in the catalogue: nothing to flag (issue 19 item 4).
+    assertThat(runtime.getVariable(review.getProcessInstanceId(), "occupationFlagged")).isEqualTo(false);
     assertThat(checklist).contains("☑ 7. 法定代表人签字的申报材料真实性承诺书：[真实性承诺书\\.pdf](/api/filings/" + no + "/materials/")
         .contains("☐ 2. 法人登记证书复印件或统一社会信用信息代码（未提交）");
 

@@ -317,6 +317,9 @@ class InstitutionFilingProcessIT {
     assertThat(pi).isWaitingAt(Elements.REVIEW_COMPLETENESS)
         .variables().containsEntry(Vars.QUOTA_EXCEEDED, true);
     assertThat((String) runtime.getVariable(pi.getId(), Vars.QUOTA_WARNING)).contains("美容师", "河南", "3 家", "§二(四)");
+    // Issue 19 item 4: 美容师 is not in the occupation catalogue: the officer is asked to check its standard.
+    assertThat(pi).variables().containsEntry(Vars.OCCUPATION_FLAGGED, true);
+    assertThat((String) runtime.getVariable(pi.getId(), Vars.OCCUPATION_NOTES)).contains("美容师", "§二(六)");
     assertThat(repository.get(no).quotaWarning()).isNotBlank();
   }
 
