@@ -325,6 +325,52 @@ class ApplyPageIT {
   }
 
   @Test
+  void anIntendedRefusalIsShownOnTheStatusPageWhereTheApplicantStatesItsCaseOnce() {
+    // Issue 19 item 6: 陈述权 (002 Annex 1 §二(十一)); the page and POST /api/filings/{no}/statements do the same.
+    String no = submitSocialOrg("陈述页测试协会");
+    String token = lastToken;
+    complete(task(no, Elements.REVIEW_COMPLETENESS), "officer", cn.hrss.assessment.filing.Applications.acceptance());
+    jobs.runDue();
+    for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey(Elements.EXPERT_REVIEW).list()) {
+      complete(review, review.getAssignee(), Map.of(Vars.EXPERT_OPINION, "PASS", Vars.EXPERT_COMMENT, "符合要求"));
+    }
+    jobs.runDue();
+    filings.object(no, "赵六", "zhao@example.cn", "该机构无视频监控设备");
+    complete(task(no, Elements.REVIEW_OBJECTION), "officer", Map.of(Vars.OBJECTION_UPHELD, true,
+        Vars.OBJECTION_RESPONSE, "经现场核查，考场未安装视频监控设备"));
+    jobs.runDue();
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.HEARING);
+
+    // The API refuses an empty statement and a wrong token, storing nothing.
+    HttpHeaders bearer = new HttpHeaders();
+    bearer.setBearerAuth(token);
+    bearer.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(http.postForEntity("/api/filings/" + no + "/statements", new HttpEntity<>(Map.of("content", " "), bearer),
+        String.class).getStatusCode().value()).isEqualTo(400);
+    HttpHeaders wrong = new HttpHeaders();
+    wrong.setBearerAuth("falsch");
+    wrong.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(http.postForEntity("/api/filings/" + no + "/statements", new HttpEntity<>(Map.of("content", "x"), wrong),
+        String.class).getStatusCode().value()).isEqualTo(403);
+
+    String page = post("/status", lookup(no, token)).getBody();
+    assertThat(page).contains("拟不予备案告知与陈述", "考场未安装视频监控设备", "陈述期限至", "id=\"submit-statement\"");
+    assertThat(checker.errors(page)).isEmpty();
+    MultiValueMap<String, Object> statement = lookup(no, token);
+    statement.add("content", "已于公示期间安装视频监控设备，附验收记录");
+    ResponseEntity<String> done = post("/status/statement", statement);
+    assertThat(done.getStatusCode().value()).isEqualTo(200);
+    assertThat(done.getBody()).contains("陈述意见已提交").doesNotContain("id=\"submit-statement\"");
+    assertThat(runtime.getVariable(task(no, Elements.DECIDE_FILING).getProcessInstanceId(), Vars.APPLICANT_STATEMENT))
+        .isEqualTo("已于公示期间安装视频监控设备，附验收记录");
+
+    // Once heard, the window is closed: 409 on the page and through the API.
+    assertThat(post("/status/statement", statement).getStatusCode().value()).isEqualTo(409);
+    assertThat(http.postForEntity("/api/filings/" + no + "/statements", new HttpEntity<>(Map.of("content", "再说一句"), bearer),
+        String.class).getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
   void theStageIsShownWhileNoTaskIsOpenAndTheReceiptIsDownloadedOnceFiled() {
     String no = submitSocialOrg("状态页回执测试协会");
     String token = lastToken;
