@@ -127,6 +127,8 @@ public final class FilingProcess {
     public static final String STATEMENT_DUE_AT = "statementDueAt";
     public static final String APPLICANT_STATEMENT = "applicantStatement";
     public static final String HEARING_HELD = "hearingHeld";
+    /** True in InstitutionFilingProcess, the process that models the hearing (renewal and scope change do not yet). */
+    public static final String HEARING_BEFORE_REFUSAL = "hearingBeforeRefusal";
     public static final String DECISION_COMMENT = "decisionComment";
     public static final String FILING_CODE = "filingCode";
     public static final String RECEIPT_NO = "receiptNo";

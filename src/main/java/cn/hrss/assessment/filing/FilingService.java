@@ -155,6 +155,8 @@ public class FilingService {
         repository.addStep(applicationNo, "SUBMITTED", application.name(), null, null);
         Map<String, Object> variables = startVariables(applicationNo, application, quotaWarning);
         variables.putAll(procedure.variables());
+        // Issue 19 item 6: only the first filing's process hears the applicant before a refusal (its form says so).
+        variables.put(FilingProcess.Vars.HEARING_BEFORE_REFUSAL, firstFiling);
         if (procedure.targetFilingCode() != null) {
           variables.put(FilingProcess.Vars.FILING_CODE, procedure.targetFilingCode());
         }

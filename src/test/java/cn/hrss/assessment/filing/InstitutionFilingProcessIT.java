@@ -265,7 +265,7 @@ class InstitutionFilingProcessIT {
     ProcessInstance pi = instance(no);
     accept(pi);
     reviewAll(pi, "PASS", "PASS", "PASS");
-    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING).variables().containsEntry(Vars.HEARING_BEFORE_REFUSAL, true);
     assertThatThrownBy(() -> complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT")))
         .hasMessageContaining("decisionComment");
     complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",

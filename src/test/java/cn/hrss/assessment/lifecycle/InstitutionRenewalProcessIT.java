@@ -200,6 +200,8 @@ class InstitutionRenewalProcessIT {
     ProcessInstance pi = instance(no);
     accept(pi);
     reviewAll(pi, "PASS", "PASS", "PASS");
+    // No hearing is modelled for renewals yet (issue 19 item 6): the decision form must not promise one.
+    assertThat(runtime.getVariable(pi.getId(), Vars.HEARING_BEFORE_REFUSAL)).isEqualTo(false);
     complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
         Vars.DECISION_COMMENT, "近三年评价质量督导两次不合格"));
     jobs.runDue();
