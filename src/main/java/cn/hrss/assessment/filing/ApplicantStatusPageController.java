@@ -89,6 +89,35 @@ class ApplicantStatusPageController {
   }
 
   /**
+   * 陈述 from the status page (issue 19 item 6): the same {@link FilingService#state} as
+   * {@code POST /api/filings/{no}/statements}, for the holder of the token, only while the hearing is open.
+   */
+  @PostMapping("/status/statement")
+  String statement(@RequestParam(defaultValue = "") String applicationNo, @RequestParam(defaultValue = "") String accessToken,
+      @RequestParam(required = false) String content, Model model, HttpServletResponse response) {
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    String no = applicationNo.strip().toUpperCase(Locale.ROOT);
+    String token = accessToken.strip();
+    if (!filings.tokenMatches(no, token)) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      page(model, no, "申请编号或查询令牌不正确，请核对后重新输入。");
+      return "public/status";
+    }
+    try {
+      filings.state(no, content == null || content.isBlank() ? null : content.strip());
+      found(model, no, token);
+      model.addAttribute("statementDone", true);
+    } catch (ApiProblem problem) {
+      response.setStatus(problem.status().value());
+      found(model, no, token);
+      model.addAttribute("statementErrors", problem.errors().isEmpty() ? List.of(problem.getMessage())
+          : problem.errors().stream().map(ApiProblem.FieldError::message).toList());
+      model.addAttribute("statementContent", content);
+    }
+    return "public/status";
+  }
+
+  /**
    * The filing receipt (备案回执) as a file to keep or print: what {@code GET /api/filings/{no}/receipt} gives, for the
    * holder of the token; before filing the page says there is none yet.
    */
@@ -123,6 +152,7 @@ class ApplicantStatusPageController {
     model.addAttribute("receiptPdf", receipts.pdfAvailable());
     model.addAttribute("closed", FilingStatus.valueOf(view.status()).isClosed());
     model.addAttribute("supplementOpen", FilingStatus.valueOf(view.status()) == FilingStatus.SUPPLEMENT_REQUESTED);
+    model.addAttribute("hearingOpen", FilingStatus.valueOf(view.status()) == FilingStatus.HEARING);
   }
 
   private static void page(Model model, String applicationNo, String error) {
@@ -136,5 +166,9 @@ class ApplicantStatusPageController {
     model.addAttribute("supplementErrors", List.of());
     model.addAttribute("supplementNote", null);
     model.addAttribute("receiptError", null);
+    model.addAttribute("hearingOpen", false);
+    model.addAttribute("statementDone", false);
+    model.addAttribute("statementErrors", List.of());
+    model.addAttribute("statementContent", null);
   }
 }

@@ -29,8 +29,32 @@ final class ApplicationValidator {
 
   private ApplicationValidator() {}
 
-  /** Throws {@link ApiProblem} unless the application may be filed. */
+  /**
+   * GB 32100-2015 Table 1 (登记管理部门代码 and 机构类别代码, positions 1-2 of the credit code): the codes each
+   * organisation form may carry. 11 机关, 12 事业单位, 13 中央编办直接管理机构编制的群众团体, 19 其他 (机构编制);
+   * 51 社会团体, 52 民办非企业单位 (民政); 91 企业 (工商); A1 军队事业单位. A school is a 事业单位 (12), a
+   * 民办非企业单位 (52) or, run for profit, an enterprise (91) (our reading).
+   */
+  static final java.util.Map<String, Set<String>> CREDIT_CODE_PREFIXES = java.util.Map.of(
+      "ENTERPRISE", Set.of("91"),
+      "ASSOCIATION", Set.of("51", "13"),
+      "PRIVATE_NON_ENTERPRISE", Set.of("52"),
+      "SCHOOL", Set.of("12", "52", "91"),
+      "GOVERNMENT_BODY", Set.of("11", "19"),
+      "PUBLIC_INSTITUTION", Set.of("12", "A1"));
+
+  /** Throws {@link ApiProblem} unless the application may be filed as a first filing. */
   static void check(FilingApplication application) {
+    check(application, true);
+  }
+
+  /**
+   * Throws {@link ApiProblem} unless the application may be filed.
+   *
+   * @param firstFiling a first filing (issue 19 item 1: the applicant answers the conditions of its type); renewals
+   *     and scope changes repeat the data of the filing and are not asked again
+   */
+  static void check(FilingApplication application, boolean firstFiling) {
     List<FieldError> errors = new ArrayList<>();
     if (application == null) {
       throw ApiProblem.invalid("application", "缺少申请内容（multipart 部分 application）");
@@ -56,13 +80,71 @@ final class ApplicationValidator {
       text(errors, "contact.phone", application.contact().phone(), 40);
       email(errors, "contact.email", application.contact().email());
     }
+    organisationFormAgreesWithCreditCode(errors, application);
     occupations(errors, application);
     branches(errors, application);
-    declarations(errors, application.declarations());
+    // 002 Annex 1 §一(七): employers have no prohibitions ("无"); only social organisations declare §二(七).
+    if ("SOCIAL_ORG".equals(type)) {
+      declarations(errors, application.declarations(), firstFiling);
+    }
+    if (firstFiling && type != null && TYPES.contains(type)) {
+      conditions(errors, application);
+    }
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
-    prohibitions(application);
+    if ("SOCIAL_ORG".equals(type)) {
+      prohibitions(application);
+    }
+  }
+
+  /**
+   * Issue 19 item 2: the organisation form must be the one the credit code's registration authority and type
+   * characters say (GB 32100-2015 Table 1); a national employer is an enterprise (002 Annex 1 §一(六)1 中央企业、
+   * 大型国有企业、民营企业); a provincial employer is registered in its province (人社鉴发〔2019〕3号 §二1
+   * 在各省行政区域内登记注册: positions 3-4 of the credit code, the division of the registering authority).
+   */
+  private static void organisationFormAgreesWithCreditCode(List<FieldError> errors, FilingApplication a) {
+    String form = a.organisationForm();
+    if (form == null || !ORGANISATION_FORMS.contains(form) || a.creditCode() == null || !CreditCodes.isValid(a.creditCode())) {
+      return;
+    }
+    String prefix = a.creditCode().substring(0, 2);
+    if (!CREDIT_CODE_PREFIXES.get(form).contains(prefix)) {
+      errors.add(new FieldError("organisationForm", FilingTexts.text("field.organisationForm.creditCode",
+          FilingTexts.text("form." + form), prefix, String.join("、", CREDIT_CODE_PREFIXES.get(form).stream().sorted().toList()))));
+    }
+    if ("NATIONAL_EMPLOYER".equals(a.institutionType()) && !"ENTERPRISE".equals(form)) {
+      errors.add(new FieldError("organisationForm", FilingTexts.text("field.organisationForm.nationalEmployer")));
+    }
+    if ("PROVINCIAL_EMPLOYER".equals(a.institutionType()) && a.province() != null && Provinces.isValid(a.province())
+        && !a.creditCode().startsWith(a.province(), 2)) {
+      errors.add(new FieldError("province", FilingTexts.text("field.province.provincialEmployer",
+          a.creditCode().substring(2, 4), a.province())));
+    }
+  }
+
+  /**
+   * Issue 19 item 1: every condition of the type's list (002 Annex 1 §一(六), §二(五); 人社鉴发〔2019〕3号 §二1) is
+   * answered, and answered yes: an applicant that does not meet one may not apply. Unknown ids are refused.
+   */
+  private static void conditions(List<FieldError> errors, FilingApplication a) {
+    List<IntakeChecklist.Item> items = IntakeChecklist.conditions(a.institutionType());
+    Set<String> known = new HashSet<>();
+    for (IntakeChecklist.Item item : items) {
+      known.add(item.id());
+      Boolean answer = a.conditions().get(item.id());
+      if (answer == null) {
+        errors.add(new FieldError("conditions." + item.id(), FilingTexts.text("field.condition.missing", item.text(), item.source())));
+      } else if (!answer) {
+        errors.add(new FieldError("conditions." + item.id(), FilingTexts.text("field.condition.unmet", item.text(), item.source())));
+      }
+    }
+    for (String id : a.conditions().keySet()) {
+      if (!known.contains(id)) {
+        errors.add(new FieldError("conditions." + id, FilingTexts.text("field.condition.unknown")));
+      }
+    }
   }
 
   private static void occupations(List<FieldError> errors, FilingApplication application) {
@@ -86,6 +168,7 @@ final class ApplicationValidator {
       } else if (!seen.add(occupation.code() + "|" + occupation.track())) {
         errors.add(new FieldError(path + ".code", "同一职业（工种）重复申报"));
       }
+      qualification(errors, path, application.institutionType(), occupation);
       text(errors, path + ".name", occupation.name(), 100);
       if (occupation.track() != null && (occupation.track().length() > 100 || PlainText.hasControlCharacters(occupation.track()))) {
         errors.add(new FieldError(path + ".track", occupation.track().length() > 100 ? "不能超过 100 个字符"
@@ -101,6 +184,23 @@ final class ApplicationValidator {
         }
       }
     }
+  }
+
+  /**
+   * Issue 19 item 4: an occupation of the 国家职业资格目录（2021年版）'s skill qualifications. A social organisation may
+   * not apply for any (002 Annex 1 §二(六) "涉及现行《国家职业资格目录》内的职业（工种）另行研究"); an employer not for
+   * the 准入类 ones (企业职业技能等级认定工作实施方案基本内容 §二(二) "非准入类的技能类职业（工种）").
+   */
+  private static void qualification(List<FieldError> errors, String path, String type, FilingApplication.Occupation o) {
+    QualificationCatalogue.find(o.name(), o.track()).ifPresent(q -> {
+      if ("SOCIAL_ORG".equals(type)) {
+        errors.add(new FieldError(path + ".name", FilingTexts.text("occupation.qualification.socialOrg", q.name(),
+            q.category(), q.body())));
+      } else if (q.licensing()) {
+        errors.add(new FieldError(path + ".name", FilingTexts.text("occupation.qualification.licensing", q.name(),
+            q.body())));
+      }
+    });
   }
 
   private static void branches(List<FieldError> errors, FilingApplication application) {
@@ -127,9 +227,10 @@ final class ApplicationValidator {
     }
   }
 
-  private static void declarations(List<FieldError> errors, FilingApplication.Declarations declarations) {
+  private static void declarations(List<FieldError> errors, FilingApplication.Declarations declarations,
+      boolean firstFiling) {
     if (declarations == null) {
-      errors.add(new FieldError("declarations", "必填：002 附件1 §二(七) 规定的五项承诺"));
+      errors.add(new FieldError("declarations", "必填：002 附件1 §二(七) 规定的六项承诺"));
       return;
     }
     requireDeclared(errors, "declarations.noIllegalRecord", declarations.noIllegalRecord());
@@ -137,6 +238,10 @@ final class ApplicationValidator {
     requireDeclared(errors, "declarations.notOnIllegalOrgList", declarations.notOnIllegalOrgList());
     requireDeclared(errors, "declarations.notOnAbnormalOperationsList", declarations.notOnAbnormalOperationsList());
     requireDeclared(errors, "declarations.noBadAssessmentRecord", declarations.noBadAssessmentRecord());
+    // Issue 19 item 2: asked of first filings; a renewal repeats data filed before the declaration existed.
+    if (firstFiling || declarations.notGovernmentAffiliated() != null) {
+      requireDeclared(errors, "declarations.notGovernmentAffiliated", declarations.notGovernmentAffiliated());
+    }
   }
 
   private static void requireDeclared(List<FieldError> errors, String field, Boolean value) {
@@ -145,7 +250,7 @@ final class ApplicationValidator {
     }
   }
 
-  /** 002 Annex 1 §二(七): who may not apply. Applied to every type (our choice: the rule's bodies file nothing). */
+  /** 002 Annex 1 §二(七): who may not apply; social organisations only (§一(七): employers "无"). */
   private static void prohibitions(FilingApplication application) {
     List<FieldError> refusals = new ArrayList<>();
     if (PROHIBITED_FORMS.contains(application.organisationForm())) {
@@ -153,6 +258,11 @@ final class ApplicationValidator {
           "党政机关、事业单位不得申请备案为职业技能等级评价机构（002 附件1 §二(七)）"));
     }
     FilingApplication.Declarations d = application.declarations();
+    // null only in a renewal of data filed before issue 19 (a first filing without it is a field error above)
+    if (d.notGovernmentAffiliated() != null) {
+      prohibited(refusals, "declarations.notGovernmentAffiliated", d.notGovernmentAffiliated(),
+          "政府及其所属部门（事业单位、未与政府部门脱钩的社会团体）不能申报（002 附件1 §二(七)1）");
+    }
     prohibited(refusals, "declarations.noIllegalRecord", d.noIllegalRecord(),
         "本单位或其法定代表人在培训、评价工作中有违法失信记录的，不得申请（002 附件1 §二(七)1）");
     prohibited(refusals, "declarations.noAnnualInspectionFailure", d.noAnnualInspectionFailure(),

@@ -115,8 +115,8 @@ class ApplyPageController {
     }
     if (errors.isEmpty() && general.isEmpty()) {
       try {
-        FilingService.Submission submission = filings.submit(application,
-            uploads.stream().map(Upload::file).toList());
+        FilingService.Submission submission = filings.submit(FilingService.Procedure.FILING, application,
+            uploads.stream().map(Upload::file).toList(), uploads.stream().map(u -> List.of(u.item())).toList(), first -> { });
         return done(submission, application, model);
       } catch (ApiProblem problem) {
         collect(problem, errors, general, uploads);
@@ -204,10 +204,15 @@ class ApplyPageController {
     FilingApplication.Declarations declarations = new FilingApplication.Declarations(
         ticked(params, "declarations.noIllegalRecord"), ticked(params, "declarations.noAnnualInspectionFailure"),
         ticked(params, "declarations.notOnIllegalOrgList"), ticked(params, "declarations.notOnAbnormalOperationsList"),
-        ticked(params, "declarations.noBadAssessmentRecord"));
+        ticked(params, "declarations.noBadAssessmentRecord"), ticked(params, "declarations.notGovernmentAffiliated"));
+    // Issue 19 item 1: the conditions of the chosen type, each a checkbox (not ticked: not met).
+    Map<String, Boolean> conditions = new LinkedHashMap<>();
+    for (IntakeChecklist.Item item : IntakeChecklist.conditions(type)) {
+      conditions.put(item.id(), ticked(params, "conditions." + item.id()));
+    }
     return new FilingApplication(type, value(params, "name"), upper(value(params, "creditCode")),
         value(params, "organisationForm"), value(params, "legalRepresentative"), value(params, "province"),
-        value(params, "address"), contact, occupations, branches, declarations);
+        value(params, "address"), contact, occupations, branches, declarations, null, List.of(), conditions, null);
   }
 
   /** One uploaded material: the item of the type's list it answers and the file. */
@@ -274,7 +279,8 @@ class ApplyPageController {
       occupations.add(new FilingApplication.Occupation(null, null, null, List.of()));
     }
     return new FilingApplication(a.institutionType(), a.name(), a.creditCode(), a.organisationForm(),
-        a.legalRepresentative(), a.province(), a.address(), a.contact(), occupations, branches, a.declarations());
+        a.legalRepresentative(), a.province(), a.address(), a.contact(), occupations, branches, a.declarations(),
+        a.parentCreditCode(), a.relatedCreditCodes(), a.conditions(), null);
   }
 
   private void page(Model model, FilingApplication application, Map<String, String> errors, List<String> general,
@@ -290,6 +296,12 @@ class ApplyPageController {
     model.addAttribute("organisationForms", organisationForms());
     model.addAttribute("catalogue", catalogue.entries());
     model.addAttribute("employerMaterials", MaterialChecklist.EMPLOYER);
+    model.addAttribute("provincialMaterials", MaterialChecklist.PROVINCIAL_EMPLOYER);
+    Map<String, List<IntakeChecklist.Item>> conditionLists = new LinkedHashMap<>();
+    for (String t : List.of("NATIONAL_EMPLOYER", "PROVINCIAL_EMPLOYER", "SOCIAL_ORG")) {
+      conditionLists.put(t, IntakeChecklist.conditions(t));
+    }
+    model.addAttribute("conditionLists", conditionLists);
     model.addAttribute("socialOrgMaterials", MaterialChecklist.SOCIAL_ORG);
     model.addAttribute("maxFileBytes", properties.maxFileSize().toBytes());
     model.addAttribute("maxFileMegabytes", properties.maxFileSize().toMegabytes());
@@ -328,6 +340,9 @@ class ApplyPageController {
     }
     if (field.startsWith("materials[")) {
       return FilingTexts.text("field.material", field.substring(10, field.indexOf(']')));
+    }
+    if (field.startsWith("conditions.")) {
+      return FilingTexts.text("field.condition", field.substring(11));
     }
     return text("field." + field, field);
   }

@@ -1,6 +1,7 @@
 package cn.hrss.assessment.filing;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The application as submitted in part {@code application} of {@code POST /api/filings} (CONTRACT.md). Checked by
@@ -19,23 +20,16 @@ public record FilingApplication(
     List<Branch> branches,
     Declarations declarations,
     String parentCreditCode,
-    List<String> relatedCreditCodes) {
+    List<String> relatedCreditCodes,
+    Map<String, Boolean> conditions,
+    List<MaterialRef> materials) {
 
   public FilingApplication {
     occupations = occupations == null ? List.of() : occupations;
     branches = branches == null ? List.of() : branches;
     relatedCreditCodes = relatedCreditCodes == null ? List.of() : relatedCreditCodes;
-  }
-
-  /**
-   * An application that declares no group (issue 19 item 7: {@code parentCreditCode} and {@code relatedCreditCodes}
-   * are optional): the constructor of the fields before them.
-   */
-  public FilingApplication(String institutionType, String name, String creditCode, String organisationForm,
-      String legalRepresentative, String province, String address, Contact contact, List<Occupation> occupations,
-      List<Branch> branches, Declarations declarations) {
-    this(institutionType, name, creditCode, organisationForm, legalRepresentative, province, address, contact,
-        occupations, branches, declarations, null, List.of());
+    conditions = conditions == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conditions));
+    materials = materials == null ? List.of() : materials;
   }
 
   /**
@@ -52,17 +46,67 @@ public record FilingApplication(
         .toList();
   }
 
+  /** The application without group, condition answers and material list (renewals, changes and older callers). */
+  public FilingApplication(String institutionType, String name, String creditCode, String organisationForm,
+      String legalRepresentative, String province, String address, Contact contact, List<Occupation> occupations,
+      List<Branch> branches, Declarations declarations) {
+    this(institutionType, name, creditCode, organisationForm, legalRepresentative, province, address, contact,
+        occupations, branches, declarations, null, List.of(), null, null);
+  }
+
+  /** An application that declares no group (issue 19 item 7: parent and sister credit codes are optional). */
+  public FilingApplication(String institutionType, String name, String creditCode, String organisationForm,
+      String legalRepresentative, String province, String address, Contact contact, List<Occupation> occupations,
+      List<Branch> branches, Declarations declarations, Map<String, Boolean> conditions, List<MaterialRef> materials) {
+    this(institutionType, name, creditCode, organisationForm, legalRepresentative, province, address, contact,
+        occupations, branches, declarations, null, List.of(), conditions, materials);
+  }
+
+  /** An application with its group but without condition answers and material list (tests of the expert panel). */
+  public FilingApplication(String institutionType, String name, String creditCode, String organisationForm,
+      String legalRepresentative, String province, String address, Contact contact, List<Occupation> occupations,
+      List<Branch> branches, Declarations declarations, String parentCreditCode, List<String> relatedCreditCodes) {
+    this(institutionType, name, creditCode, organisationForm, legalRepresentative, province, address, contact,
+        occupations, branches, declarations, parentCreditCode, relatedCreditCodes, null, null);
+  }
+
+  /** The same data with other condition answers and material list. */
+  public FilingApplication with(Map<String, Boolean> conditions, List<MaterialRef> materials) {
+    return new FilingApplication(institutionType, name, creditCode, organisationForm, legalRepresentative, province,
+        address, contact, occupations, branches, declarations, parentCreditCode, relatedCreditCodes, conditions,
+        materials);
+  }
+
+  /**
+   * CONTRACT.md: for each uploaded file (by its file name) the item of the guidance's list it answers (issue 19
+   * item 3; 002 Annex 1 §一(八), §二(八)).
+   */
+  public record MaterialRef(Integer item, String file) {}
+
   public record Contact(String name, String phone, String email) {}
 
   public record Occupation(String code, String name, String track, List<Integer> levels) {}
 
   public record Branch(String name, String creditCode, String province, String address, String contactEmail) {}
 
-  /** The prohibition declarations of 002 Annex 1 §二(七) (1)-(5); each must be declared true. */
+  /**
+   * The prohibition declarations of 002 Annex 1 §二(七): 1 (not a government body, public institution or association
+   * not decoupled from government: {@code notGovernmentAffiliated}) and 2(1)-(5); a social organisation must
+   * declare each true. Employers have no prohibitions (§一(七) 无): they need not declare them.
+   */
   public record Declarations(
       Boolean noIllegalRecord,
       Boolean noAnnualInspectionFailure,
       Boolean notOnIllegalOrgList,
       Boolean notOnAbnormalOperationsList,
-      Boolean noBadAssessmentRecord) {}
+      Boolean noBadAssessmentRecord,
+      Boolean notGovernmentAffiliated) {
+
+    /** The five declarations of §二(七)2 without the one of §二(七)1 (older callers). */
+    public Declarations(Boolean noIllegalRecord, Boolean noAnnualInspectionFailure, Boolean notOnIllegalOrgList,
+        Boolean notOnAbnormalOperationsList, Boolean noBadAssessmentRecord) {
+      this(noIllegalRecord, noAnnualInspectionFailure, notOnIllegalOrgList, notOnAbnormalOperationsList,
+          noBadAssessmentRecord, null);
+    }
+  }
 }

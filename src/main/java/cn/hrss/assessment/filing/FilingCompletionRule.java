@@ -59,6 +59,20 @@ class FilingCompletionRule implements TaskCompletionRule {
           violations.add(Vars.ACCEPTANCE_COMMENT, REQUEST_SUPPLEMENT.equals(decision)
               ? "要求补正时必须写明需补正的材料" : "不予受理时必须写明理由");
         }
+        PhoneCalls.check(completion, violations, decision);
+        if (ACCEPT.equals(decision)) {
+          // Issue 19 items 1-2: an acceptance confirms every condition (002 Annex 1 §一(六), §二(五); 人社鉴发〔2019〕3号
+          // §二1) and prohibition (§二(七)) of the applicant's type; an item the officer cannot confirm calls for a
+          // supplement or a refusal, with the comment required above.
+          Object type = completion.existing().apply(Vars.INSTITUTION_TYPE);
+          for (IntakeChecklist.Item item : IntakeChecklist.forType(type == null ? null : type.toString())) {
+            Object confirmed = completion.value(item.confirmKey());
+            if (!Boolean.TRUE.equals(confirmed) && !"true".equals(confirmed)) {
+              violations.add(item.confirmKey(), "予以受理前须逐项核对确认：" + item.text() + "（" + item.source()
+                  + "）；无法确认的，请要求补正或不予受理并写明理由");
+            }
+          }
+        }
       }
       case Elements.EXPERT_REVIEW -> {
         violations.oneOf(completion, Vars.EXPERT_OPINION, List.of(PASS, FAIL));
@@ -85,6 +99,7 @@ class FilingCompletionRule implements TaskCompletionRule {
             violations.add(Vars.FILING_DECISION, refusal);
           }
         }
+        PhoneCalls.check(completion, violations, decision);
       }
       case BranchElements.REVIEW_BRANCH -> {
         String decision = violations.oneOf(completion, Vars.BRANCH_DECISION, List.of(APPROVE, REJECT));

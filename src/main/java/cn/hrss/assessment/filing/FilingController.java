@@ -148,6 +148,21 @@ class FilingController {
         "status", filings.require(applicationNo).status().name()));
   }
 
+  /** The applicant's statement (陈述) against an intended refusal. */
+  record Statement(String content) {}
+
+  @Operation(summary = "提交陈述意见", description = "拟不予备案告知后的陈述期间内（5 个工作日）可用，否则 409。"
+      + "Bearer 令牌；JSON {\"content\"}。申报机构对办理事项享有陈述权（002 附件1 §一(十五)、§二(十一)）。")
+  @PostMapping(path = "/{applicationNo}/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> statement(@PathVariable String applicationNo,
+      @org.springframework.web.bind.annotation.RequestBody(required = false) Statement statement,
+      HttpServletRequest request) {
+    applicantOnly(applicationNo, request);
+    filings.state(applicationNo, statement == null ? null : statement.content());
+    return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(Map.of("applicationNo", applicationNo,
+        "status", filings.require(applicationNo).status().name()));
+  }
+
   @Operation(summary = "下载申报材料（工作人员）", description = "HTTP Basic 或已登录 Tasklist 的会话。")
   @GetMapping("/{applicationNo}/materials/{id}")
   ResponseEntity<Resource> material(@PathVariable String applicationNo, @PathVariable long id,

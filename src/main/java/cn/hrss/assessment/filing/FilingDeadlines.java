@@ -36,6 +36,7 @@ class FilingDeadlines {
   static final String ACCEPTANCE = "acceptanceDue";
   static final String SUPPLEMENT = "supplementDue";
   static final String PUBLIC_NOTICE = "publicNoticeCloses";
+  static final String STATEMENT = "statementDue";
 
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -57,11 +58,18 @@ class FilingDeadlines {
         .variable(Vars.PUBLIC_NOTICE_CLOSES_AT).timers(Elements.PUBLIC_NOTICE_PERIOD_ENDED).build();
   }
 
+  /** Issue 19 item 6: the applicant's 5 working days to state its case (陈述) before a refusal: never shortened. */
+  @Bean
+  DeadlineKind statementDueKind(ProcessDeadlines deadlines) {
+    return deadlines.kind(STATEMENT, Binding.PARTY).whileAt(Elements.SEND_INTENDED_REFUSAL_NOTICE, Elements.AWAIT_STATEMENT)
+        .variable(Vars.STATEMENT_DUE_AT).timers(Elements.STATEMENT_WINDOW_CLOSED).build();
+  }
+
   @Bean
   DeadlineMoveListener filingDeadlineMoves(FilingRepository repository, NoticeQueue notices,
       @Value("${assessment.public-base-url:http://localhost:8080}") String publicBaseUrl) {
     return moved -> {
-      if (!List.of(ACCEPTANCE, SUPPLEMENT, PUBLIC_NOTICE).contains(moved.kind())) {
+      if (!List.of(ACCEPTANCE, SUPPLEMENT, PUBLIC_NOTICE, STATEMENT).contains(moved.kind())) {
         return;
       }
       String no = moved.reference();

@@ -41,20 +41,44 @@ final class FilingDisplay {
     return md.toString();
   }
 
-  /** Links to each material; the download endpoint accepts the officer's Tasklist session (no second login). */
-  static String materials(String applicationNo, List<FilingRepository.Material> materials) {
-    if (materials.isEmpty()) {
-      return "（无）";
-    }
+  /**
+   * The officer's per-item checklist of materials (issue 19 item 3): every item of the type's list (002 Annex 1
+   * §一(八), §二(八); 人社鉴发〔2019〕3号 §二1) with ☑ and a link to each of its files, or ☐ and whether it was
+   * required; then files without an item (supplements, renewals). The download endpoint accepts the officer's
+   * Tasklist session (no second login).
+   */
+  static String materials(String applicationNo, String institutionType, List<FilingRepository.Material> materials) {
     StringBuilder md = new StringBuilder();
-    for (FilingRepository.Material m : materials) {
-      md.append("- [").append(escape(m.fileName())).append("](/api/filings/").append(applicationNo)
-          .append("/materials/").append(m.id()).append(")")
-          .append(m.submission() > 1 ? "（第 " + m.submission() + " 次提交）" : "")
-          .append("，").append(Math.max(1, m.size() / 1024)).append(" KB，SHA-256 ")
-          .append(m.sha256(), 0, 12).append("…\n");
+    boolean tagged = materials.stream().anyMatch(m -> !m.items().isEmpty());
+    if (tagged) {
+      for (MaterialChecklist.Item item : MaterialChecklist.forType(institutionType)) {
+        List<FilingRepository.Material> files = materials.stream()
+            .filter(m -> m.items().contains(item.number())).toList();
+        md.append("- ").append(files.isEmpty() ? "☐ " : "☑ ").append(item.number()).append(". ").append(item.name())
+            .append(files.isEmpty() ? (item.required() ? "（必交，未提交）" : "（未提交）") : "：");
+        md.append(files.stream().map(m -> link(applicationNo, m)).collect(Collectors.joining("；"))).append("\n");
+      }
     }
-    return md.toString();
+    List<FilingRepository.Material> untagged = materials.stream().filter(m -> m.items().isEmpty()).toList();
+    if (!untagged.isEmpty()) {
+      if (tagged) {
+        md.append("\n**补正及其他材料：**\n\n");
+      }
+      for (FilingRepository.Material m : untagged) {
+        md.append("- ").append(link(applicationNo, m)).append("\n");
+      }
+    }
+    return md.isEmpty() ? "（无）" : md.toString();
+  }
+
+  static String materials(String applicationNo, List<FilingRepository.Material> materials) {
+    return materials(applicationNo, null, materials);
+  }
+
+  private static String link(String applicationNo, FilingRepository.Material m) {
+    return "[" + escape(m.fileName()) + "](/api/filings/" + applicationNo + "/materials/" + m.id() + ")"
+        + (m.submission() > 1 ? "（第 " + m.submission() + " 次提交）" : "")
+        + "，" + Math.max(1, m.size() / 1024) + " KB，SHA-256 " + m.sha256().substring(0, 12) + "…";
   }
 
   static String level(Integer level) {

@@ -49,8 +49,12 @@ public final class FilingProcess {
     public static final String REVIEW_OBJECTION = "Task_ReviewObjection";
     public static final String OBJECTION_DISMISSED = "EndEvent_ObjectionDismissed";
     public static final String OBJECTION_UPHELD = "Boundary_ObjectionUpheld";
-    public static final String SEND_OBJECTION_UPHELD_NOTICE = "Task_SendObjectionUpheldNotice";
-    public static final String REJECTED_AFTER_OBJECTION = "EndEvent_RejectedAfterObjection";
+    /** Issue 19 item 6: the hearing before any refusal (陈述权、知情权, 002 Annex 1 §一(十五), §二(十一)). */
+    public static final String HEARING_JOIN = "Gateway_HearingJoin";
+    public static final String SEND_INTENDED_REFUSAL_NOTICE = "Task_SendIntendedRefusalNotice";
+    public static final String AWAIT_STATEMENT = "Task_AwaitStatement";
+    public static final String STATEMENT_WINDOW_CLOSED = "Boundary_StatementWindowClosed";
+    public static final String STATEMENT_JOIN = "Gateway_StatementJoin";
     public static final String DECIDE_FILING = "Task_DecideFiling";
     public static final String SEND_FILING_REJECTED_NOTICE = "Task_SendFilingRejectedNotice";
     public static final String FILING_REJECTED = "EndEvent_FilingRejected";
@@ -80,6 +84,7 @@ public final class FilingProcess {
   public static final class Messages {
     public static final String SUPPLEMENT_SUBMITTED = "SupplementSubmitted";
     public static final String OBJECTION_RECEIVED = "ObjectionReceived";
+    public static final String STATEMENT_SUBMITTED = "StatementSubmitted";
 
     private Messages() {}
   }
@@ -102,6 +107,9 @@ public final class FilingProcess {
     /** Read-only display values for the forms (Markdown / text). */
     public static final String APPLICATION_SUMMARY = "applicationSummary";
     public static final String MATERIALS_MARKDOWN = "materialsMarkdown";
+    /** Issue 19 item 4: occupations the catalogue shows without a standard (Markdown), and whether there are any. */
+    public static final String OCCUPATION_NOTES = "occupationNotes";
+    public static final String OCCUPATION_FLAGGED = "occupationFlagged";
 
     public static final String ACCEPTANCE_DECISION = "acceptanceDecision";
     public static final String ACCEPTANCE_COMMENT = "acceptanceComment";
@@ -118,6 +126,13 @@ public final class FilingProcess {
     public static final String OBJECTION_UPHELD = "objectionUpheld";
     public static final String OBJECTION_RESPONSE = "objectionResponse";
     public static final String FILING_DECISION = "filingDecision";
+    /** Issue 19 item 6: the reasons told, the window, the applicant's statement, and whether the hearing was held. */
+    public static final String INTENDED_REFUSAL_REASON = "intendedRefusalReason";
+    public static final String STATEMENT_DUE_AT = "statementDueAt";
+    public static final String APPLICANT_STATEMENT = "applicantStatement";
+    public static final String HEARING_HELD = "hearingHeld";
+    /** True in InstitutionFilingProcess, the process that models the hearing (renewal and scope change do not yet). */
+    public static final String HEARING_BEFORE_REFUSAL = "hearingBeforeRefusal";
     public static final String DECISION_COMMENT = "decisionComment";
     public static final String FILING_CODE = "filingCode";
     public static final String RECEIPT_NO = "receiptNo";

@@ -58,7 +58,7 @@ class FilingQueries {
             s.comment())).toList();
     List<FilingView.Material> files = repository.materials(no).stream()
         .map(m -> new FilingView.Material(m.id(), m.fileName(), m.contentType(), m.size(), m.sha256(), m.submission(),
-            m.uploadedAt())).toList();
+            m.uploadedAt(), m.items())).toList();
     FilingView.Panel panel = repository.panelDraw(no).map(d -> new FilingView.Panel(d.drawnAt(),
         officer ? d.panel() : null, officer ? d.excluded() : null,
         repository.opinions(no).stream().map(o -> new FilingView.Opinion(officer ? o.expertId() : null, o.opinion(),

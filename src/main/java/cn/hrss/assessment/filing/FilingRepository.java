@@ -178,15 +178,23 @@ class FilingRepository {
 
   // ---- materials
 
+  /** @param items the items of the guidance's list the file answers (issue 19 item 3), empty when untagged */
   record Material(long id, String fileName, String storedName, String contentType, long size, String sha256,
-      int submission, Instant uploadedAt) {}
+      int submission, Instant uploadedAt, List<Integer> items) {}
 
   void addMaterials(String applicationNo, int submission, List<MaterialStore.Stored> stored) {
-    for (MaterialStore.Stored s : stored) {
+    addMaterials(applicationNo, submission, stored, java.util.Collections.nCopies(stored.size(), null));
+  }
+
+  void addMaterials(String applicationNo, int submission, List<MaterialStore.Stored> stored, List<List<Integer>> items) {
+    for (int i = 0; i < stored.size(); i++) {
+      MaterialStore.Stored s = stored.get(i);
       jdbc.update("""
           INSERT INTO filing_material (application_no, file_name, stored_name, content_type, size_bytes, sha256, submission,
-            uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-          applicationNo, s.fileName(), s.storedName(), s.contentType(), s.size(), s.sha256(), submission, now());
+            uploaded_at, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          applicationNo, s.fileName(), s.storedName(), s.contentType(), s.size(), s.sha256(), submission, now(),
+          items.get(i) == null || items.get(i).isEmpty() ? null
+              : String.join(",", items.get(i).stream().map(String::valueOf).toList()));
     }
   }
 
@@ -194,7 +202,12 @@ class FilingRepository {
     return jdbc.query("SELECT * FROM filing_material WHERE application_no = ? ORDER BY id",
         (rs, i) -> new Material(rs.getLong("id"), rs.getString("file_name"), rs.getString("stored_name"),
             rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getInt("submission"),
-            instant(rs, "uploaded_at")), applicationNo);
+            instant(rs, "uploaded_at"), items(rs.getString("items"))), applicationNo);
+  }
+
+  private static List<Integer> items(String column) {
+    return column == null || column.isBlank() ? List.of()
+        : java.util.Arrays.stream(column.split(",")).map(String::strip).map(Integer::valueOf).toList();
   }
 
   int lastSubmission(String applicationNo) {

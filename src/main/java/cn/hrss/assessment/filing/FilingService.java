@@ -51,12 +51,14 @@ public class FilingService {
   private final FilingRegistration registration;
   private final TransactionTemplate transaction;
   private final JurisdictionGrants grants;
+  private final OccupationCatalogue catalogue;
   private final SecureRandom random = new SecureRandom();
 
   FilingService(FilingRepository repository, MaterialStore materials, RuntimeService runtime, IdentityService identity,
       FilingProperties properties, FilingRegistration registration, TransactionTemplate transaction,
-      JurisdictionGrants grants) {
+      JurisdictionGrants grants, OccupationCatalogue catalogue) {
     this.grants = grants;
+    this.catalogue = catalogue;
     this.repository = repository;
     this.materials = materials;
     this.runtime = runtime;
@@ -107,8 +109,31 @@ public class FilingService {
    */
   public Submission submit(Procedure procedure, FilingApplication application, List<MultipartFile> files,
       java.util.function.Consumer<Submission> first) {
-    ApplicationValidator.check(application);
+    return submit(procedure, application, files, null, first);
+  }
+
+  /**
+   * The same with the item of each file given by the caller ({@code /apply}: one upload per item) instead of the
+   * application's {@code materials} list; null: from that list.
+   */
+  Submission submit(Procedure procedure, FilingApplication application, List<MultipartFile> files,
+      List<List<Integer>> fileItems,
+      java.util.function.Consumer<Submission> first) {
+    boolean firstFiling = Procedure.FILING_KIND.equals(procedure.kind());
+    ApplicationValidator.check(application, firstFiling);
     List<MaterialStore.Checked> checked = materials.check(files, procedure.filesRequired());
+    // Issue 19 item 3: a first filing tags each file with its item of the guidance's list (002 Annex 1 §一(八),
+    // §二(八); 人社鉴发〔2019〕3号 §二1) and has every required one. Renewals and scope changes (004 Art. 22-23) list
+    // no materials of their own: their files stay untagged.
+    List<List<Integer>> items;
+    if (!firstFiling) {
+      items = java.util.Collections.nCopies(checked.size(), null);
+    } else if (fileItems != null) {
+      items = fileItems;
+    } else {
+      items = MaterialChecklist.tag(application.institutionType(), application.materials(),
+          checked.stream().map(MaterialStore.Checked::fileName).toList(), !application.branches().isEmpty());
+    }
     if (repository.hasOpenApplication(application.creditCode())) {
       throw duplicate(application.creditCode());
     }
@@ -137,11 +162,13 @@ public class FilingService {
         written.addAll(materials.store(applicationNo, checked));
         repository.insert(applicationNo, application, hash(token), quotaWarning, procedure.kind(),
             procedure.targetFilingCode());
-        repository.addMaterials(applicationNo, 1, written);
+        repository.addMaterials(applicationNo, 1, written, items);
         repository.insertBranches(applicationNo, application.branches());
         repository.addStep(applicationNo, "SUBMITTED", application.name(), null, null);
         Map<String, Object> variables = startVariables(applicationNo, application, quotaWarning);
         variables.putAll(procedure.variables());
+        // Issue 19 item 6: only the first filing's process hears the applicant before a refusal (its form says so).
+        variables.put(FilingProcess.Vars.HEARING_BEFORE_REFUSAL, firstFiling);
         if (procedure.targetFilingCode() != null) {
           variables.put(FilingProcess.Vars.FILING_CODE, procedure.targetFilingCode());
         }
@@ -188,8 +215,12 @@ public class FilingService {
     variables.put(FilingProcess.Vars.BRANCH_INDEXES, jsonList(IntStream.rangeClosed(1, application.branches().size())
         .boxed().toList()));
     variables.put(FilingProcess.Vars.APPLICATION_SUMMARY, FilingDisplay.summary(applicationNo, application));
+    // Issue 19 item 4: occupations without a known national standard or registered norm, for the officer to check.
+    String occupationNotes = catalogue.standardNotes(application.occupations());
+    variables.put(FilingProcess.Vars.OCCUPATION_FLAGGED, !occupationNotes.isEmpty());
+    variables.put(FilingProcess.Vars.OCCUPATION_NOTES, occupationNotes);
     variables.put(FilingProcess.Vars.MATERIALS_MARKDOWN, FilingDisplay.materials(applicationNo,
-        repository.materials(applicationNo)));
+        application.institutionType(), repository.materials(applicationNo)));
     return variables;
   }
 
@@ -379,7 +410,8 @@ public class FilingService {
         runtime.createMessageCorrelation(FilingProcess.Messages.SUPPLEMENT_SUBMITTED)
             .processInstanceBusinessKey(applicationNo)
             .setVariable(FilingProcess.Vars.MATERIALS_MARKDOWN,
-                FilingDisplay.materials(applicationNo, repository.materials(applicationNo)))
+                FilingDisplay.materials(applicationNo, application.application().institutionType(),
+                    repository.materials(applicationNo)))
             .correlate();
       });
     } catch (MismatchingMessageCorrelationException e) {
@@ -460,6 +492,14 @@ public class FilingService {
     }
   }
 
+  /** Issue 19 item 11: the officer's phone call to the applicant (002 Annex 1 §一(十)2, §一(十四)) in the history. */
+  void recordPhoneCall(String applicationNo, String user, String at, String outcome, String note) {
+    java.time.OffsetDateTime time = PhoneCalls.parse(at);
+    String when = time == null ? at : time.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ');
+    repository.addStep(applicationNo, "PHONE_CALL", user, outcome,
+        FilingTexts.text("phoneCall." + outcome, when) + (note == null || note.isBlank() ? "" : "；" + note));
+  }
+
   List<String> drawPanel(String applicationNo) {
     StoredApplication application = repository.get(applicationNo);
     List<String> experts = identity.createUserQuery().memberOfGroup(Groups.EXPERTS).list().stream().map(User::getId).toList();
@@ -536,17 +576,69 @@ public class FilingService {
     repository.decideObjection(objectionId, upheld, response, user);
     repository.addStep(applicationNo, FilingProcess.Elements.REVIEW_OBJECTION, user, upheld ? "UPHELD" : "DISMISSED", response);
     if (upheld) {
+      // Issue 19 item 6: no refusal yet; the applicant is told the reasons and heard first, then the decision.
       repository.closeNotice(applicationNo);
-      repository.recordDecision(applicationNo, "OBJECTION_UPHELD", response);
-      repository.updateStatus(applicationNo, FilingStatus.OBJECTION_UPHELD);
     }
   }
 
-  void recordFilingDecision(String applicationNo, String user, String decision, String comment) {
-    repository.addStep(applicationNo, FilingProcess.Elements.DECIDE_FILING, user, decision, comment);
+  /**
+   * @param hearingHeld whether the applicant was told the reasons and could state its case: a REJECT before that is
+   *     only an intended refusal (issue 19 item 6), recorded as REFUSAL_INTENDED, and the hearing follows
+   */
+  void recordFilingDecision(String applicationNo, String user, String decision, String comment, boolean hearingHeld) {
+    boolean intended = FilingProcess.Values.REJECT.equals(decision) && !hearingHeld;
+    repository.addStep(applicationNo, FilingProcess.Elements.DECIDE_FILING, user, intended ? "REFUSAL_INTENDED" : decision,
+        comment);
+    if (intended) {
+      return;
+    }
     repository.recordDecision(applicationNo, decision, comment);
     if (FilingProcess.Values.REJECT.equals(decision)) {
       repository.updateStatus(applicationNo, FilingStatus.REJECTED);
+    }
+  }
+
+  /** Issue 19 item 6: the hearing opens (the notice with the reasons is sent; status HEARING, see FilingStageListener). */
+  void openHearing(String applicationNo, String reason, Date dueAt) {
+    repository.updateStatus(applicationNo, FilingStatus.HEARING);
+    repository.addStep(applicationNo, "HEARING_OPENED", null, null,
+        FilingTexts.text("hearing.opened", dueAt == null ? "" : dueAt.toInstant().atZone(CHINA).toLocalDate().toString(),
+            reason == null ? "" : reason));
+  }
+
+  /** The window closed without a statement: recorded, and the decision follows. */
+  void closeHearingWithoutStatement(String applicationNo) {
+    repository.addStep(applicationNo, "STATEMENT_WINDOW_CLOSED", null, null, null);
+    repository.updateStatus(applicationNo, FilingStatus.DECISION);
+  }
+
+  /**
+   * 陈述 (issue 19 item 6): the applicant's statement, only while the hearing is open (409 otherwise); the deciding
+   * task shows it. Checked before anything is stored.
+   */
+  public void state(String applicationNo, String content) {
+    StoredApplication application = require(applicationNo);
+    if (application.status() != FilingStatus.HEARING) {
+      throw ApiProblem.conflict("备案申请 " + applicationNo + " 当前为“" + application.status().stage()
+          + "”，不在陈述期间，不接收陈述意见。");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    required(errors, "content", content, 4000);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+    try {
+      transaction.executeWithoutResult(status -> {
+        repository.addStep(applicationNo, "STATEMENT_SUBMITTED", application.name(), null, content);
+        repository.updateStatus(applicationNo, FilingStatus.DECISION);
+        runtime.createMessageCorrelation(FilingProcess.Messages.STATEMENT_SUBMITTED)
+            .processInstanceBusinessKey(applicationNo)
+            .setVariable(FilingProcess.Vars.APPLICANT_STATEMENT, content)
+            .correlate();
+      });
+    } catch (MismatchingMessageCorrelationException e) {
+      // The window closed between the check and the correlation: nothing stored (rolled back).
+      throw ApiProblem.conflict("备案申请 " + applicationNo + " 的陈述期限已届满，不再接收陈述意见。");
     }
   }
 

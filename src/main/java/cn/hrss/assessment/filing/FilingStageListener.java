@@ -12,7 +12,8 @@ class FilingStageListener implements ExecutionListener {
   private static final Map<String, FilingStatus> STAGES = Map.of(
       FilingProcess.Elements.REVIEW_COMPLETENESS, FilingStatus.ACCEPTANCE_REVIEW,
       FilingProcess.Elements.AWAIT_SUPPLEMENT, FilingStatus.SUPPLEMENT_REQUESTED,
-      FilingProcess.Elements.DECIDE_FILING, FilingStatus.DECISION);
+      FilingProcess.Elements.DECIDE_FILING, FilingStatus.DECISION,
+      FilingProcess.Elements.AWAIT_STATEMENT, FilingStatus.HEARING);
 
   private final FilingService filings;
 

@@ -9,6 +9,8 @@ public enum FilingStatus {
   EXPERT_REVIEW,
   PUBLIC_NOTICE,
   DECISION,
+  /** Issue 19 item 6: a refusal is intended; the applicant may state its case (陈述) within the window. */
+  HEARING,
   FILED,
   NOT_ACCEPTED,
   REVIEW_FAILED,

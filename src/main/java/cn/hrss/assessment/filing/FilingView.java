@@ -39,8 +39,9 @@ public record FilingView(
 
   public record Step(Instant at, String step, String stepName, String actor, String outcome, String comment) {}
 
+  /** @param items the items of the guidance's list the file answers (issue 19 item 3; empty for supplements) */
   public record Material(long id, String fileName, String contentType, long size, String sha256, int submission,
-      Instant uploadedAt) {}
+      Instant uploadedAt, List<Integer> items) {}
 
   public record Panel(Instant drawnAt, List<String> panel, List<String> excludedForConflict, List<Opinion> opinions) {}
 

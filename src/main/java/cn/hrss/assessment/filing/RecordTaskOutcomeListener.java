@@ -34,12 +34,27 @@ class RecordTaskOutcomeListener implements TaskListener {
           Boolean.parseBoolean(String.valueOf(task.getVariable(FilingProcess.Vars.OBJECTION_UPHELD))),
           string(task, FilingProcess.Vars.OBJECTION_RESPONSE), user);
       case FilingProcess.Elements.DECIDE_FILING -> filings.recordFilingDecision(applicationNo, user,
-          string(task, FilingProcess.Vars.FILING_DECISION), string(task, FilingProcess.Vars.DECISION_COMMENT));
+          string(task, FilingProcess.Vars.FILING_DECISION), string(task, FilingProcess.Vars.DECISION_COMMENT),
+          // Only InstitutionFilingProcess models the hearing; a renewal's or scope change's REJECT is final.
+          !task.getProcessDefinitionId().startsWith(FilingProcess.KEY + ":")
+              || Boolean.TRUE.equals(task.getVariable(FilingProcess.Vars.HEARING_HELD)));
       case FilingProcess.BranchElements.REVIEW_BRANCH -> filings.recordBranchDecision(applicationNo,
           ((Number) task.getVariable(FilingProcess.Vars.BRANCH_INDEX)).intValue(), user,
           string(task, FilingProcess.Vars.BRANCH_DECISION), string(task, FilingProcess.Vars.BRANCH_COMMENT));
       default -> throw new IllegalStateException("No outcome recorded for task " + task.getTaskDefinitionKey());
     }
+    // Issue 19 item 11: the phone call the officer recorded (checked by PhoneCalls), as a step of its own.
+    // The rule (PhoneCalls) made this completion submit it, so the value read is this call's, not an earlier one.
+    if (PhoneCalls.required(task.getTaskDefinitionKey(), task.getVariable(FilingProcess.Vars.INSTITUTION_TYPE),
+        decision(task)) && task.getVariable(PhoneCalls.AT) != null) {
+      filings.recordPhoneCall(applicationNo, user, task.getVariable(PhoneCalls.AT).toString(),
+          string(task, PhoneCalls.OUTCOME), string(task, PhoneCalls.NOTE));
+    }
+  }
+
+  private static String decision(DelegateTask task) {
+    return FilingProcess.Elements.DECIDE_FILING.equals(task.getTaskDefinitionKey())
+        ? string(task, FilingProcess.Vars.FILING_DECISION) : string(task, FilingProcess.Vars.ACCEPTANCE_DECISION);
   }
 
   private static String user(DelegateTask task) {

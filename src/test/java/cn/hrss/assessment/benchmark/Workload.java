@@ -66,7 +66,7 @@ final class Workload {
     String[] instances = new String[n];
     stage(n, i -> keys[i] = submitFiling());
     stage(n, i -> instances[i] = complete("officer", ACCEPTANCE_FILTER, keys[i], "Task_ReviewCompleteness",
-        Map.of("acceptanceDecision", "ACCEPT")));
+        cn.hrss.assessment.filing.Applications.acceptance()));
     stage(n, i -> {
       int opinions = 0;
       for (String expert : EXPERTS) {
@@ -81,7 +81,7 @@ final class Workload {
     });
     stage(n, i -> fireTimer(instances[i], "Event_PublicNoticePeriodEnded"));
     stage(n, i -> complete("officer", ACCEPTANCE_FILTER, keys[i], "Task_DecideFiling",
-        Map.of("filingDecision", "APPROVE")));
+        cn.hrss.assessment.filing.Applications.approval()));
   }
 
   String submitFiling() {
@@ -110,7 +110,7 @@ final class Workload {
     application.put("institutionType", "SOCIAL_ORG");
     application.put("name", "河南省数控技能培训协会");
     application.put("creditCode", creditCode);
-    application.put("organisationForm", "ASSOCIATION");
+    application.put("organisationForm", "PRIVATE_NON_ENTERPRISE");
     application.put("legalRepresentative", "王五");
     application.put("province", "41");
     application.put("address", "郑州市金水区花园路 1 号");
@@ -119,7 +119,11 @@ final class Workload {
         "levels", List.of(4, 3))));
     application.put("branches", List.of());
     application.put("declarations", Map.of("noIllegalRecord", true, "noAnnualInspectionFailure", true,
-        "notOnIllegalOrgList", true, "notOnAbnormalOperationsList", true, "noBadAssessmentRecord", true));
+        "notOnIllegalOrgList", true, "notOnAbnormalOperationsList", true, "noBadAssessmentRecord", true,
+        "notGovernmentAffiliated", true));
+    application.put("conditions", cn.hrss.assessment.filing.Applications.conditionsMet("SOCIAL_ORG"));
+    application.put("materials", java.util.stream.IntStream.of(1, 3, 4, 5, 6, 7)
+        .mapToObj(item -> Map.of("item", item, "file", "备案申请表.pdf")).toList());
     JsonNode created = latencies.time("submission", () -> http.postMultipart("/api/filings", "application",
         application, "files", "备案申请表.pdf", PDF, 201));
     return created.get("applicationNo").asText();

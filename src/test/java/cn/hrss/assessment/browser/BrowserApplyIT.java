@@ -67,8 +67,8 @@ class BrowserApplyIT {
     String code = freshCode();
     String email = "online-" + SEQUENCE.incrementAndGet() + "@apply.example.cn";
     fillSocialOrg(browser, "网上申请浏览器测试协会", code, email);
-    // social organisations: 6 items, the employers' 14 and the branches are hidden and not sent
-    assertThat(browser.all(By.cssSelector("input[type=file]"))).hasSize(6);
+    // social organisations: 6 items and the signed truth commitment; the employers' 15 and the branches are hidden
+    assertThat(browser.all(By.cssSelector("input[type=file]"))).hasSize(7);
     assertThat(browser.all(By.id("s-branches"))).isEmpty();
     document(browser, "apply");
 
@@ -130,7 +130,7 @@ class BrowserApplyIT {
     WebElement national = browser.visible(By.cssSelector("input[name=institutionType][value=NATIONAL_EMPLOYER]"));
     national.sendKeys(Keys.SPACE);
     browser.await("branches shown", d -> d.findElement(By.id("s-branches")).isDisplayed());
-    assertThat(browser.all(By.cssSelector("input[type=file]"))).hasSize(14);
+    assertThat(browser.all(By.cssSelector("input[type=file]"))).hasSize(15);
     browser.visible(By.cssSelector("[data-add-row=branch]")).sendKeys(Keys.ENTER);
     browser.await("branch row added", d -> d.findElements(By.cssSelector("#branch-rows [data-row]")).size() == 1);
     assertThat(browser.driver().switchTo().activeElement().getAttribute("name")).isEqualTo("branches[0].name");
@@ -209,7 +209,7 @@ class BrowserApplyIT {
     browser.click(By.cssSelector("input[name=institutionType][value=SOCIAL_ORG]"));
     type(browser, "f-name", name);
     type(browser, "f-creditCode", creditCode);
-    new Select(browser.visible(By.id("f-organisationForm"))).selectByValue("ASSOCIATION");
+    new Select(browser.visible(By.id("f-organisationForm"))).selectByValue("PRIVATE_NON_ENTERPRISE");
     type(browser, "f-legalRepresentative", "王五");
     new Select(browser.visible(By.id("f-province"))).selectByValue("41");
     type(browser, "f-address", "郑州市金水区花园路 5 号");
@@ -222,12 +222,19 @@ class BrowserApplyIT {
         .as("五级 is not offered for 数控车床").isFalse();
     browser.click(By.cssSelector("#s-occupations-0 input[value='4']"));
     browser.click(By.cssSelector("#s-occupations-0 input[value='3']"));
+    // Issue 19 item 1: the conditions of 002 Annex 1 §二(五), one checkbox each.
+    List<WebElement> conditions = browser.all(By.cssSelector("#s-conditions [data-for-types=SOCIAL_ORG] input[type=checkbox]"));
+    assertThat(conditions).hasSize(6);
+    for (WebElement condition : conditions) {
+      browser.script("arguments[0].scrollIntoView({block: 'center'});", condition);
+      condition.click();
+    }
     for (WebElement declaration : browser.all(By.cssSelector("#s-declarations input[type=checkbox]"))) {
       browser.script("arguments[0].scrollIntoView({block: 'center'});", declaration);
       declaration.click();
     }
     Map<Integer, String> materials = Map.of(1, "基本情况表.pdf", 3, "实施方案.pdf", 4, "专家承诺书.pdf",
-        5, "场地证明.pdf", 6, "诚信承诺书.pdf");
+        5, "场地证明.pdf", 6, "诚信承诺书.pdf", 7, "真实性承诺书.pdf");
     materials.forEach((item, file) ->
         browser.visible(By.id("f-material-social-" + item)).sendKeys(material(file).toString()));
     browser.script("window.scrollTo(0, 0);");

@@ -63,11 +63,11 @@ class BrowserInstitutionAreaIT {
     jobs.moveClockTo(LocalDateTime.of(2023, 6, 1, 10, 0));
     String first17 = String.format("91410100MB%07d", System.nanoTime() / 1000 % 10_000_000);
     String creditCode = first17 + CreditCodes.checkCharacter(first17);
-    FilingService.Submission submitted = filings.submit(new FilingApplication("PROVINCIAL_EMPLOYER", "浏览器机构办事测试机床有限公司",
+    FilingService.Submission submitted = filings.submit(cn.hrss.assessment.filing.Applications.tagged(new FilingApplication("PROVINCIAL_EMPLOYER", "浏览器机构办事测试机床有限公司",
         creditCode, "ENTERPRISE", "孙八", "41", "郑州市高新区 7 号",
         new FilingApplication.Contact("周九", "0371-5555", "hr@area.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3))), List.of(),
-        new FilingApplication.Declarations(true, true, true, true, true)),
+        new FilingApplication.Declarations(true, true, true, true, true)), "备案申请表.pdf"),
         List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf", "%PDF-1.7\n%area\n".getBytes())));
     file(submitted.applicationNo());
     String filingCode = registry.findByCreditCode(creditCode).get(0).filingCode();
@@ -174,14 +174,14 @@ class BrowserInstitutionAreaIT {
 
   /** Acceptance, three PASS opinions, the decision (a provincial employer has no public notice). */
   private void file(String applicationNo) {
-    complete(single(applicationNo, "Task_ReviewCompleteness"), "officer", Map.of("acceptanceDecision", "ACCEPT"));
+    complete(single(applicationNo, "Task_ReviewCompleteness"), "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(applicationNo)
         .taskDefinitionKey("Task_ExpertReview").list()) {
       complete(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
     }
     jobs.runDue();
-    complete(single(applicationNo, "Task_DecideFiling"), "officer", Map.of("filingDecision", "APPROVE"));
+    complete(single(applicationNo, "Task_DecideFiling"), "officer", cn.hrss.assessment.filing.Applications.approval());
     jobs.runDue();
   }
 

@@ -90,7 +90,7 @@ class BrowserStatusPageIT {
 
   private JsonNode submit() {
     FilingApplication application = new FilingApplication("SOCIAL_ORG", "浏览器进度测试协会",
-        Applications.freshSocialOrgCode(), "ASSOCIATION", "王五", "41", "郑州市金水区花园路 2 号",
+        Applications.freshSocialOrgCode(), "PRIVATE_NON_ENTERPRISE", "王五", "41", "郑州市金水区花园路 2 号",
         new FilingApplication.Contact("李四", "0371-12345678", "apply@social.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(),
         Applications.allTrue());

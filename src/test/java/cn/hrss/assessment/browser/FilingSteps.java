@@ -1,6 +1,7 @@
 package cn.hrss.assessment.browser;
 
 import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.filing.Applications;
 import cn.hrss.assessment.filing.FilingApplication;
 import cn.hrss.assessment.filing.FilingProcess;
 import cn.hrss.assessment.filing.FilingProcess.Elements;
@@ -55,11 +56,11 @@ class FilingSteps {
   String submit() {
     String first17 = String.format("5241%04dMJ%07d", 77, (System.nanoTime() / 1000 + SEQUENCE.incrementAndGet()) % 10_000_000);
     FilingApplication application = new FilingApplication("SOCIAL_ORG", INSTITUTION,
-        first17 + CreditCodes.checkCharacter(first17), "ASSOCIATION", "王五", "41", "郑州市金水区花园路 1 号",
+        first17 + CreditCodes.checkCharacter(first17), "PRIVATE_NON_ENTERPRISE", "王五", "41", "郑州市金水区花园路 1 号",
         new FilingApplication.Contact("李四", "0371-12345678", "apply@browser.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(),
-        new FilingApplication.Declarations(true, true, true, true, true));
-    FilingService.Submission submission = filings.submit(application, List.of(new MockMultipartFile("files", MATERIAL,
+        Applications.allTrue());
+    FilingService.Submission submission = filings.submit(Applications.tagged(application, MATERIAL), List.of(new MockMultipartFile("files", MATERIAL,
         "application/pdf", "%PDF-1.7\n%browser\n".getBytes())));
     lastToken = submission.accessToken();
     return submission.applicationNo();
@@ -86,7 +87,7 @@ class FilingSteps {
 
   /** The officer accepts an application waiting at 受理审查 (e.g. one submitted through the API). */
   void accept(String applicationNo) {
-    complete(task(applicationNo, Elements.REVIEW_COMPLETENESS), "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    complete(task(applicationNo, Elements.REVIEW_COMPLETENESS), "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
   }
 
@@ -116,7 +117,7 @@ class FilingSteps {
     jobs.moveClockTo(java.time.LocalDateTime.ofInstant(closes.toInstant(), Jobs.ZONE).plusMinutes(1));
     try {
       jobs.runDue();
-      complete(task(applicationNo, Elements.DECIDE_FILING), "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+      complete(task(applicationNo, Elements.DECIDE_FILING), "officer", cn.hrss.assessment.filing.Applications.approval());
       jobs.runDue();
     } finally {
       jobs.resetClock();

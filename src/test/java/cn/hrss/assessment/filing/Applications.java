@@ -36,6 +36,11 @@ public final class Applications {
    */
   public static HttpEntity<MultiValueMap<String, Object>> multipart(ObjectMapper json, FilingApplication application,
       Map<String, byte[]> files) {
+    // An application without a materials list gets one naming the first file for every required item (issue 19
+    // item 3: each file is tagged with its items of the guidance's list); tests of the tagging give their own list.
+    if (application != null && application.materials().isEmpty() && !files.isEmpty()) {
+      application = tagged(application, files.keySet().iterator().next());
+    }
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     HttpHeaders jsonPart = new HttpHeaders();
     jsonPart.setContentType(MediaType.APPLICATION_JSON);
@@ -56,13 +61,70 @@ public final class Applications {
   }
 
   public static FilingApplication.Declarations allTrue() {
-    return new FilingApplication.Declarations(true, true, true, true, true);
+    return new FilingApplication.Declarations(true, true, true, true, true, true);
   }
 
+  /** Every condition of the type answered yes (issue 19 item 1). */
+  public static Map<String, Boolean> conditionsMet(String institutionType) {
+    Map<String, Boolean> conditions = new java.util.LinkedHashMap<>();
+    IntakeChecklist.conditions(institutionType).forEach(i -> conditions.put(i.id(), true));
+    return conditions;
+  }
+
+  /** The application with its conditions met and {@code fileName} named for every item its type requires. */
+  public static FilingApplication tagged(FilingApplication application, String fileName) {
+    List<FilingApplication.MaterialRef> refs = new java.util.ArrayList<>();
+    for (MaterialChecklist.Item item : MaterialChecklist.forType(application.institutionType())) {
+      if (item.required() || item.number() == 4 && !application.branches().isEmpty()
+          && !"SOCIAL_ORG".equals(application.institutionType())) {
+        refs.add(new FilingApplication.MaterialRef(item.number(), fileName));
+      }
+    }
+    return application.with(application.conditions().isEmpty() ? conditionsMet(application.institutionType())
+        : application.conditions(), refs);
+  }
+
+  /**
+   * The completion of 受理审查 that accepts: every item of every type's checklist confirmed (issue 19 items 1-2) and
+   * the phone call recorded (item 11); the rule reads only the items of the case's type.
+   */
+  public static Map<String, Object> acceptance() {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    variables.put("acceptanceDecision", "ACCEPT");
+    IntakeChecklist.ITEMS.forEach(i -> variables.put(i.confirmKey(), true));
+    variables.putAll(phoneCall());
+    return variables;
+  }
+
+  /** The approval of 备案决定, with the phone call a national employer is told by (002 Annex 1 §一(十四)). */
+  public static Map<String, Object> approval() {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    variables.put("filingDecision", "APPROVE");
+    variables.putAll(phoneCall());
+    return variables;
+  }
+
+  /** A phone call (issue 19 item 11) made ten minutes before the engine's now. */
+  public static Map<String, Object> phoneCall() {
+    java.time.OffsetDateTime at = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+        .atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime().minusMinutes(10)
+        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    return Map.of("phoneCallAt", at.toString(), "phoneCallOutcome", "INFORMED");
+  }
+
+  /** The labels of the officer's checklist boxes on 受理审查 for a type, as Form_ReviewCompleteness shows them. */
+  public static List<String> checklistLabels(String institutionType) {
+    return IntakeChecklist.forType(institutionType).stream().map(i -> "已核对："
+        + (i.kind() == IntakeChecklist.Kind.PROHIBITION ? "【禁止性规定】" : "") + i.text() + "（" + i.source() + "）").toList();
+  }
+
+  /** A social organisation: a 社会团体 for a 51 code, else a 民办非企业单位 (52), as GB 32100-2015 Table 1 says. */
   public static FilingApplication socialOrg(String creditCode) {
-    return new FilingApplication("SOCIAL_ORG", "河南省数控技能培训协会", creditCode, "ASSOCIATION", "王五", "41",
+    return new FilingApplication("SOCIAL_ORG", "河南省数控技能培训协会", creditCode,
+        creditCode.startsWith("51") ? "ASSOCIATION" : "PRIVATE_NON_ENTERPRISE", "王五", "41",
         "郑州市金水区花园路 1 号", new FilingApplication.Contact("李四", "0371-12345678", "apply@social.example.cn"),
-        List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(), allTrue());
+        List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(), allTrue(),
+        conditionsMet("SOCIAL_ORG"), null);
   }
 
   public static FilingApplication socialOrg() {
@@ -81,7 +143,7 @@ public final class Applications {
                 "zz@group.example.cn"),
             new FilingApplication.Branch("中国示例装备集团杭州分公司", BRANCH_ZHEJIANG_CODE, "33", "杭州市西湖区 10 号",
                 "hz@group.example.cn")),
-        allTrue());
+        allTrue(), conditionsMet("NATIONAL_EMPLOYER"), null);
   }
 
   public static FilingApplication provincialEmployer() {
@@ -91,7 +153,8 @@ public final class Applications {
   public static FilingApplication provincialEmployer(String creditCode) {
     return new FilingApplication("PROVINCIAL_EMPLOYER", "郑州示例机床有限公司", creditCode, "ENTERPRISE", "孙八", "41",
         "郑州市高新区 5 号", new FilingApplication.Contact("周九", "0371-5555", "hr@zzjc.example.cn"),
-        List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3))), List.of(), allTrue());
+        List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3))), List.of(), allTrue(),
+        conditionsMet("PROVINCIAL_EMPLOYER"), null);
   }
 
   private Applications() {}

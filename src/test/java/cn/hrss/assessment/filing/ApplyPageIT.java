@@ -97,8 +97,8 @@ class ApplyPageIT {
         "name=\"contact.phone\"", "name=\"contact.email\"", "name=\"occupations[0].code\"",
         "name=\"occupations[0].levels\"", "name=\"declarations.noBadAssessmentRecord\"");
     // 002 Annex 1 §一(八): 14 items for employers; §二(八): 6 for social organisations.
-    assertThat(count(html, "name=\"material-employer-")).isEqualTo(14);
-    assertThat(count(html, "name=\"material-social-")).isEqualTo(6);
+    assertThat(count(html, "name=\"material-employer-")).isEqualTo(15);
+    assertThat(count(html, "name=\"material-social-")).isEqualTo(7);
     assertThat(html).contains("14. 职业技能等级认定申报机构培训情况统计表", "6. 信用报告或诚信承诺书");
     assertThat(html).contains("6-18-01-01 车工（数控车床）").contains("data-levels=\"1,2,3,4\"");
     // the only script is our own file; no inline script (CSP script-src 'self')
@@ -172,7 +172,9 @@ class ApplyPageIT {
     assertThat(stored.creditCode()).isEqualTo(code);
     assertThat(stored.status()).isEqualTo(FilingStatus.ACCEPTANCE_REVIEW);
     assertThat(repository.materials(no)).extracting(FilingRepository.Material::fileName)
-        .containsExactly("基本情况表.pdf", "实施方案.pdf", "专家承诺书.pdf", "场地证明.pdf", "诚信承诺书.pdf");
+        .containsExactly("基本情况表.pdf", "实施方案.pdf", "专家承诺书.pdf", "场地证明.pdf", "诚信承诺书.pdf", "真实性承诺书.pdf");
+    assertThat(repository.materials(no)).extracting(FilingRepository.Material::items)
+        .containsExactly(List.of(1), List.of(3), List.of(4), List.of(5), List.of(6), List.of(7));
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey(Elements.REVIEW_COMPLETENESS)
         .count()).isEqualTo(1);
 
@@ -260,13 +262,14 @@ class ApplyPageIT {
     form.add("branches[0].province", "41");
     form.add("branches[0].address", "郑州市中原区 9 号");
     form.add("branches[0].contactEmail", "zz@group.example.cn");
-    for (int item = 1; item <= 13; item++) {
+    Applications.conditionsMet("NATIONAL_EMPLOYER").keySet().forEach(id -> form.add("conditions." + id, "true"));
+    for (int item : List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15)) {
       form.add("material-employer-" + item, file("材料" + item + ".pdf"));
     }
     // 002 Annex 1 §一(八) item 14 missing; and a social organisation's list is not read for an employer
     form.add("material-social-6", file("诚信承诺书.pdf"));
     ResponseEntity<String> refused = post("/apply", form);
-    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     assertThat(refused.getBody()).contains("<a href=\"#f-material-employer-14\">第 14 项材料：请上传第 14 项材料")
         .contains("value=\"中国网页申请装备集团郑州分公司\"");
 
@@ -275,7 +278,7 @@ class ApplyPageIT {
     assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(200);
     String no = match(done.getBody(), "id=\"application-no\">(BA\\d+)<");
     businessKeys.add(no);
-    assertThat(repository.materials(no)).hasSize(14);
+    assertThat(repository.materials(no)).hasSize(15);
     assertThat(repository.branches(no)).extracting(FilingRepository.BranchRow::name)
         .containsExactly("中国网页申请装备集团郑州分公司");
   }
@@ -323,6 +326,52 @@ class ApplyPageIT {
   }
 
   @Test
+  void anIntendedRefusalIsShownOnTheStatusPageWhereTheApplicantStatesItsCaseOnce() {
+    // Issue 19 item 6: 陈述权 (002 Annex 1 §二(十一)); the page and POST /api/filings/{no}/statements do the same.
+    String no = submitSocialOrg("陈述页测试协会");
+    String token = lastToken;
+    complete(task(no, Elements.REVIEW_COMPLETENESS), "officer", cn.hrss.assessment.filing.Applications.acceptance());
+    jobs.runDue();
+    for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey(Elements.EXPERT_REVIEW).list()) {
+      complete(review, review.getAssignee(), Map.of(Vars.EXPERT_OPINION, "PASS", Vars.EXPERT_COMMENT, "符合要求"));
+    }
+    jobs.runDue();
+    filings.object(no, "赵六", "zhao@example.cn", "该机构无视频监控设备");
+    complete(task(no, Elements.REVIEW_OBJECTION), "officer", Map.of(Vars.OBJECTION_UPHELD, true,
+        Vars.OBJECTION_RESPONSE, "经现场核查，考场未安装视频监控设备"));
+    jobs.runDue();
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.HEARING);
+
+    // The API refuses an empty statement and a wrong token, storing nothing.
+    HttpHeaders bearer = new HttpHeaders();
+    bearer.setBearerAuth(token);
+    bearer.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(http.postForEntity("/api/filings/" + no + "/statements", new HttpEntity<>(Map.of("content", " "), bearer),
+        String.class).getStatusCode().value()).isEqualTo(400);
+    HttpHeaders wrong = new HttpHeaders();
+    wrong.setBearerAuth("falsch");
+    wrong.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(http.postForEntity("/api/filings/" + no + "/statements", new HttpEntity<>(Map.of("content", "x"), wrong),
+        String.class).getStatusCode().value()).isEqualTo(403);
+
+    String page = post("/status", lookup(no, token)).getBody();
+    assertThat(page).contains("拟不予备案告知与陈述", "考场未安装视频监控设备", "陈述期限至", "id=\"submit-statement\"");
+    assertThat(checker.errors(page)).isEmpty();
+    MultiValueMap<String, Object> statement = lookup(no, token);
+    statement.add("content", "已于公示期间安装视频监控设备，附验收记录");
+    ResponseEntity<String> done = post("/status/statement", statement);
+    assertThat(done.getStatusCode().value()).isEqualTo(200);
+    assertThat(done.getBody()).contains("陈述意见已提交").doesNotContain("id=\"submit-statement\"");
+    assertThat(runtime.getVariable(task(no, Elements.DECIDE_FILING).getProcessInstanceId(), Vars.APPLICANT_STATEMENT))
+        .isEqualTo("已于公示期间安装视频监控设备，附验收记录");
+
+    // Once heard, the window is closed: 409 on the page and through the API.
+    assertThat(post("/status/statement", statement).getStatusCode().value()).isEqualTo(409);
+    assertThat(http.postForEntity("/api/filings/" + no + "/statements", new HttpEntity<>(Map.of("content", "再说一句"), bearer),
+        String.class).getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
   void theStageIsShownWhileNoTaskIsOpenAndTheReceiptIsDownloadedOnceFiled() {
     String no = submitSocialOrg("状态页回执测试协会");
     String token = lastToken;
@@ -330,7 +379,7 @@ class ApplyPageIT {
     assertThat(early.getStatusCode().value()).isEqualTo(409);
     assertThat(early.getBody()).contains("尚未备案，没有备案回执");
 
-    complete(task(no, Elements.REVIEW_COMPLETENESS), "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    complete(task(no, Elements.REVIEW_COMPLETENESS), "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey(Elements.EXPERT_REVIEW).list()) {
       complete(review, review.getAssignee(), Map.of(Vars.EXPERT_OPINION, "PASS", Vars.EXPERT_COMMENT, "符合要求"));
@@ -343,7 +392,7 @@ class ApplyPageIT {
     jobs.moveClockTo(java.time.LocalDateTime.ofInstant(repository.get(no).noticeClosesAt(), Jobs.ZONE).plusHours(10));
     try {
       jobs.runDue();
-      complete(task(no, Elements.DECIDE_FILING), "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+      complete(task(no, Elements.DECIDE_FILING), "officer", cn.hrss.assessment.filing.Applications.approval());
       jobs.runDue();
     } finally {
       jobs.resetClock();
@@ -376,11 +425,11 @@ class ApplyPageIT {
   /** Submitted through the service (as the API does); its token in {@link #lastToken}. */
   String submitSocialOrg(String name) {
     FilingApplication application = new FilingApplication("SOCIAL_ORG", name, Applications.freshSocialOrgCode(),
-        "ASSOCIATION", "王五", "41", "郑州市金水区花园路 4 号",
+        "PRIVATE_NON_ENTERPRISE", "王五", "41", "郑州市金水区花园路 4 号",
         new FilingApplication.Contact("李四", "0371-12345678", "status-page@social.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(),
         Applications.allTrue());
-    FilingService.Submission submission = filings.submit(application,
+    FilingService.Submission submission = filings.submit(Applications.tagged(application, "备案申请表.pdf"),
         List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf", PDF)));
     businessKeys.add(submission.applicationNo());
     lastToken = submission.accessToken();
@@ -393,7 +442,7 @@ class ApplyPageIT {
     form.add("institutionType", "SOCIAL_ORG");
     form.add("name", name);
     form.add("creditCode", creditCode);
-    form.add("organisationForm", "ASSOCIATION");
+    form.add("organisationForm", "PRIVATE_NON_ENTERPRISE");
     form.add("legalRepresentative", "王五");
     form.add("province", "41");
     form.add("address", "郑州市金水区花园路 3 号");
@@ -407,15 +456,17 @@ class ApplyPageIT {
     form.add("occupations[0].levels", "4");
     form.add("occupations[0].levels", "3");
     for (String declaration : List.of("noIllegalRecord", "noAnnualInspectionFailure", "notOnIllegalOrgList",
-        "notOnAbnormalOperationsList", "noBadAssessmentRecord")) {
+        "notOnAbnormalOperationsList", "noBadAssessmentRecord", "notGovernmentAffiliated")) {
       form.add("declarations." + declaration, "true");
     }
+    Applications.conditionsMet("SOCIAL_ORG").keySet().forEach(id -> form.add("conditions." + id, "true"));
     Map<Integer, String> files = new LinkedHashMap<>();
     files.put(1, "基本情况表.pdf");
     files.put(3, "实施方案.pdf");
     files.put(4, "专家承诺书.pdf");
     files.put(5, "场地证明.pdf");
     files.put(6, "诚信承诺书.pdf");
+    files.put(7, "真实性承诺书.pdf");
     files.forEach((item, file) -> form.add("material-social-" + item, file(file)));
     return form;
   }

@@ -107,7 +107,7 @@ class FilingApiIT {
         Map.of("acceptanceDecision", "REJECT"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("acceptanceComment");
-    assertThat(completeRest("officer", no, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"))
+    assertThat(completeRest("officer", no, "Task_ReviewCompleteness", cn.hrss.assessment.filing.Applications.acceptance())
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDue();
     for (Task review : openTasks(no, "Task_ExpertReview")) {
@@ -145,7 +145,7 @@ class FilingApiIT {
     ResponseEntity<String> latePage = http.postForEntity("/notices/" + no + "/objections", lateForm, String.class);
     assertThat(latePage.getBody()).contains("公示已结束");
 
-    assertThat(completeRest("officer", no, "Task_DecideFiling", Map.of("filingDecision", "APPROVE")).getStatusCode())
+    assertThat(completeRest("officer", no, "Task_DecideFiling", cn.hrss.assessment.filing.Applications.approval()).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDue();
 
@@ -197,18 +197,18 @@ class FilingApiIT {
     String token = created.getBody().get("accessToken").asText();
 
     // CONTRACT.md "Jurisdiction": the ministry centre accepts national employers; Henan's officer may not.
-    assertThat(completeRest("officer", no, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"))
+    assertThat(completeRest("officer", no, "Task_ReviewCompleteness", Applications.acceptance())
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    completeRest("approver", no, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"));
+    completeRest("approver", no, "Task_ReviewCompleteness", Applications.acceptance());
     jobs.runDue();
     for (Task review : openTasks(no, "Task_ExpertReview")) {
       completeRest(review.getAssignee(), review, Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
     }
     jobs.runDue();
     // National employers are decided by the ministry: the acceptance officer may not complete it.
-    assertThat(completeRest("officer", no, "Task_DecideFiling", Map.of("filingDecision", "APPROVE")).getStatusCode())
+    assertThat(completeRest("officer", no, "Task_DecideFiling", cn.hrss.assessment.filing.Applications.approval()).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(completeRest("approver", no, "Task_DecideFiling", Map.of("filingDecision", "APPROVE")).getStatusCode())
+    assertThat(completeRest("approver", no, "Task_DecideFiling", cn.hrss.assessment.filing.Applications.approval()).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDue();
 
@@ -245,9 +245,10 @@ class FilingApiIT {
   @Test
   void refusedApplicationsStoreNothing() {
     FilingApplication ok = Applications.socialOrg(code("5241"));
-    FilingApplication publicInstitution = new FilingApplication(ok.institutionType(), ok.name(), ok.creditCode(),
+    // A 事业单位's own code (12, GB 32100-2015 Table 1): the form agrees with it, §二(七)1 refuses it.
+    FilingApplication publicInstitution = new FilingApplication(ok.institutionType(), ok.name(), code("1241"),
         "PUBLIC_INSTITUTION", ok.legalRepresentative(), ok.province(), ok.address(), ok.contact(), ok.occupations(),
-        ok.branches(), ok.declarations());
+        ok.branches(), ok.declarations()).with(ok.conditions(), null);
     ResponseEntity<JsonNode> prohibited = submit(publicInstitution, file("a.pdf", PDF));
     assertThat(prohibited.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(prohibited.getHeaders().getContentType().toString()).contains("problem+json");
@@ -274,6 +275,65 @@ class FilingApiIT {
         Map.of("name", "a", "contact", "b", "content", "c"), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  void eachMaterialIsTaggedWithItsItemAndTheOfficerConfirmsEveryConditionItemByItem() {
+    // Issue 19 items 1-3: 002 Annex 1 §二(五), §二(七), §二(八) and the signed truth commitment (item 7 here).
+    FilingApplication ok = Applications.socialOrg(code("5241"));
+    ByteArrayResource[] files = {file("基本情况表.pdf", PDF), file("实施方案.pdf", PDF), file("专家承诺书.pdf", PDF),
+        file("场地证明.pdf", PDF), file("信用报告.pdf", PDF), file("真实性承诺书.pdf", PDF)};
+    List<FilingApplication.MaterialRef> refs = new ArrayList<>(List.of(ref(1, "基本情况表.pdf"), ref(3, "实施方案.pdf"),
+        ref(4, "专家承诺书.pdf"), ref(5, "场地证明.pdf"), ref(6, "信用报告.pdf")));
+
+    // The truth commitment not named: the file is untagged and item 7 is missing → 400, nothing stored.
+    ResponseEntity<JsonNode> untagged = submitAsIs(ok.with(ok.conditions(), refs), files);
+    assertThat(untagged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(untagged.getHeaders().getContentType().toString()).contains("problem+json");
+    assertThat(untagged.getBody().get("errors").findValuesAsText("field")).containsExactly("files[5]");
+    ResponseEntity<JsonNode> missing = submitAsIs(ok.with(ok.conditions(), refs), java.util.Arrays.copyOf(files, 5));
+    assertThat(missing.getBody().get("errors").findValuesAsText("field")).containsExactly("materials[7]");
+    assertThat(missing.getBody().toString()).contains("法定代表人签字的申报材料真实性承诺书");
+    // A condition not met (§二(五)3 video surveillance) → 400 citing it.
+    Map<String, Boolean> noCameras = new java.util.LinkedHashMap<>(ok.conditions());
+    noCameras.put("SO_C4", false);
+    refs.add(ref(7, "真实性承诺书.pdf"));
+    ResponseEntity<JsonNode> unmet = submitAsIs(ok.with(noCameras, refs), files);
+    assertThat(unmet.getBody().get("errors").findValuesAsText("field")).containsExactly("conditions.SO_C4");
+    assertThat(unmet.getBody().toString()).contains("视频监控设备", "§二(五)3");
+    // An occupation of the 国家职业资格目录 → 400 citing §二(六) (issue 19 item 4).
+    FilingApplication guards = OccupationScopeTest.withOccupation(ok, "4-07-05-01", "保安员", null);
+    ResponseEntity<JsonNode> catalogued = submitAsIs(guards.with(guards.conditions(), refs), files);
+    assertThat(catalogued.getBody().get("errors").findValuesAsText("field")).containsExactly("occupations[0].name");
+    assertThat(catalogued.getBody().toString()).contains("国家职业资格目录", "§二(六)");
+    assertThat(repository.hasOpenApplication(ok.creditCode())).isFalse();
+
+    ResponseEntity<JsonNode> created = submitAsIs(ok.with(ok.conditions(), refs), files);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    JsonNode status = status(no, created.getBody().get("accessToken").asText());
+    assertThat(status.get("materials").findValues("items").stream().map(JsonNode::toString).toList())
+        .containsExactly("[1]", "[3]", "[4]", "[5]", "[6]", "[7]");
+
+    // The officer's per-item checklist of materials, with a link to each file.
+    Task review = openTasks(no, "Task_ReviewCompleteness").get(0);
+    String checklist = (String) runtime.getVariable(review.getProcessInstanceId(), "materialsMarkdown");
+    // 6-18-01-01 车工（数控车床） has its national standard in the catalogue: nothing to flag (issue 19 item 4).
+    assertThat(runtime.getVariable(review.getProcessInstanceId(), "occupationFlagged")).isEqualTo(false);
+    assertThat(checklist).contains("☑ 7. 法定代表人签字的申报材料真实性承诺书：[真实性承诺书\\.pdf](/api/filings/" + no + "/materials/")
+        .contains("☐ 2. 法人登记证书复印件或统一社会信用信息代码（未提交）");
+
+    // An acceptance without every item confirmed is refused by the server, naming the unconfirmed items.
+    Map<String, Object> partly = new java.util.HashMap<>(Applications.acceptance());
+    partly.remove("confirm_SO_P1");
+    ResponseEntity<String> refused = completeRest("officer", review, partly);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("未与政府部门脱钩的社会团体").doesNotContain("视频监控设备");
+    assertThat(completeRest("officer", review, Applications.acceptance()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  static FilingApplication.MaterialRef ref(int item, String file) {
+    return new FilingApplication.MaterialRef(item, file);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   static String code(String prefix) {
@@ -291,6 +351,13 @@ class FilingApiIT {
   }
 
   ResponseEntity<JsonNode> submit(FilingApplication application, ByteArrayResource... files) {
+    if (application.materials().isEmpty() && files.length > 0) {
+      application = Applications.tagged(application, files[0].getFilename());
+    }
+    return submitAsIs(application, files);
+  }
+
+  ResponseEntity<JsonNode> submitAsIs(FilingApplication application, ByteArrayResource... files) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     HttpHeaders jsonPart = new HttpHeaders();
     jsonPart.setContentType(MediaType.APPLICATION_JSON);

@@ -98,7 +98,7 @@ class InstitutionFilingProcessIT {
 
   @Test
   void overdueAcceptanceEmailsTheManagersOnceAndTheTaskStays() {
-    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    String no = submit(Applications.provincialEmployer(employerCode("9141")));
     ProcessInstance pi = instance(no);
     jobs.moveClockTo(LocalDateTime.of(2026, 3, 5, 9, 0));
     jobs.runDue();
@@ -111,7 +111,7 @@ class InstitutionFilingProcessIT {
 
   @Test
   void rejectionAtAcceptanceEmailsTheReasons() {
-    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    String no = submit(Applications.provincialEmployer(employerCode("9141")));
     ProcessInstance pi = instance(no);
     complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REJECT",
         Vars.ACCEPTANCE_COMMENT, "申请单位不属于用人单位评价机构的备案范围"));
@@ -125,7 +125,7 @@ class InstitutionFilingProcessIT {
 
   @Test
   void supplementRequestRestartsTheTenWorkingDayClock() {
-    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    String no = submit(Applications.provincialEmployer(employerCode("9141")));
     ProcessInstance pi = instance(no);
     complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REQUEST_SUPPLEMENT",
         Vars.ACCEPTANCE_COMMENT, "缺少考评人员名册"));
@@ -146,7 +146,7 @@ class InstitutionFilingProcessIT {
 
   @Test
   void noSupplementWithinTwentyWorkingDaysWithdrawsTheApplication() {
-    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    String no = submit(Applications.provincialEmployer(employerCode("9141")));
     ProcessInstance pi = instance(no);
     complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "REQUEST_SUPPLEMENT",
         Vars.ACCEPTANCE_COMMENT, "缺少实施方案"));
@@ -197,7 +197,7 @@ class InstitutionFilingProcessIT {
     assertThatThrownBy(() -> filings.object(no, "李四", "x", "迟到的异议")).isInstanceOf(ApiProblem.class)
         .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
     assertThat(task(pi, Elements.DECIDE_FILING)).hasCandidateGroup("acceptance-officers-41");
-    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    complete(pi, Elements.DECIDE_FILING, "officer", cn.hrss.assessment.filing.Applications.approval());
     jobs.runDue();
     assertThat(pi).hasPassed(Elements.REGISTER_INSTITUTION, Elements.SEND_FILING_RECEIPT, Elements.INSTITUTION_FILED).isEnded();
 
@@ -220,7 +220,8 @@ class InstitutionFilingProcessIT {
   }
 
   @Test
-  void upheldObjectionEndsInRejection() {
+  void anUpheldObjectionIsToldToTheApplicantWhoIsHeardBeforeTheDecision() {
+    // Issue 19 item 6: 申报机构对办理事项享有陈述权、知情权 (002 Annex 1 §二(十一)): no refusal without a hearing.
     String no = submit(Applications.socialOrg(uniqueCode(3)));
     ProcessInstance pi = instance(no);
     accept(pi);
@@ -229,16 +230,34 @@ class InstitutionFilingProcessIT {
     complete(pi, Elements.REVIEW_OBJECTION, "officer", Map.of(Vars.OBJECTION_UPHELD, "true",
         Vars.OBJECTION_RESPONSE, "经核查，考评人员名册中 3 人并非该机构人员"));
     jobs.runDue();
-    assertThat(pi).hasPassed(Elements.OBJECTION_UPHELD, Elements.SEND_OBJECTION_UPHELD_NOTICE,
-        Elements.REJECTED_AFTER_OBJECTION).isEnded();
-    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.OBJECTION_UPHELD);
-    assertThat(mailText()).contains("3 人并非该机构人员");
+    assertThat(pi).hasPassed(Elements.OBJECTION_UPHELD, Elements.HEARING_JOIN, Elements.SEND_INTENDED_REFUSAL_NOTICE)
+        .isWaitingAt(Elements.AWAIT_STATEMENT);
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.HEARING);
+    assertThat(notices(no, "filing-refusal-intended")).singleElement()
+        .satisfies(n -> assertThat(n.subject()).contains("拟不予备案告知", no));
+    assertThat(mailText()).contains("3 人并非该机构人员", "陈述权");
     assertThatThrownBy(() -> filings.object(no, "李四", "x", "再次异议")).isInstanceOf(ApiProblem.class);
+
+    filings.state(no, "该 3 人已于申报前与本机构签订劳动合同，附合同复印件");
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    assertThat(runtime.getVariable(pi.getId(), Vars.APPLICANT_STATEMENT)).isEqualTo("该 3 人已于申报前与本机构签订劳动合同，附合同复印件");
+    assertThat(runtime.getVariable(pi.getId(), Vars.HEARING_HELD)).isEqualTo(true);
+    assertThatThrownBy(() -> filings.state(no, "再补充一句")).isInstanceOf(ApiProblem.class)
+        .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+
+    // Heard, the decision is final: the refusal is sent and the application closes.
+    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "陈述所附合同签订日期晚于申报日期，异议成立"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.SEND_FILING_REJECTED_NOTICE, Elements.FILING_REJECTED).isEnded();
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.REJECTED);
+    assertThat(repository.history(no)).extracting(FilingRepository.Step::step).containsSubsequence(
+        "Task_ReviewObjection", "HEARING_OPENED", "STATEMENT_SUBMITTED", "Task_DecideFiling");
   }
 
   @Test
   void reviewWithoutAMajorityOfPassFailsTheApplication() {
-    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+    String no = submit(Applications.provincialEmployer(employerCode("9141")));
     ProcessInstance pi = instance(no);
     accept(pi);
     reviewAll(pi, "FAIL", "PASS", "FAIL");
@@ -250,20 +269,45 @@ class InstitutionFilingProcessIT {
   }
 
   @Test
-  void rejectedFilingDecisionEmailsTheReasons() {
-    String no = submit(Applications.provincialEmployer(uniqueCode(9)));
+  void anIntendedRefusalIsToldFirstAndDecidedOnlyAfterTheFiveWorkingDayStatementWindow() {
+    // Issue 19 item 6: the first REJECT is an intended refusal; the applicant may answer within 5 working days.
+    String no = submit(Applications.provincialEmployer(employerCode("9141")));
     ProcessInstance pi = instance(no);
     accept(pi);
     reviewAll(pi, "PASS", "PASS", "PASS");
-    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING).variables().containsEntry(Vars.HEARING_BEFORE_REFUSAL, true);
     assertThatThrownBy(() -> complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT")))
         .hasMessageContaining("decisionComment");
     complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
         Vars.DECISION_COMMENT, "评价场地与设备不能满足申报等级的要求"));
     jobs.runDue();
+    assertThat(pi).hasPassed(Elements.SEND_INTENDED_REFUSAL_NOTICE).isWaitingAt(Elements.AWAIT_STATEMENT)
+        .hasNotPassed(Elements.SEND_FILING_REJECTED_NOTICE);
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.HEARING);
+    assertThat(notices(no, "filing-rejected")).isEmpty();
+    assertThat(mailText()).contains("拟不予备案告知", "评价场地与设备不能满足");
+
+    // The window: 5 working days (DOMAIN.md §6 calendar), the last one to its end; one minute later it closes.
+    java.time.Instant due = ((java.util.Date) runtime.getVariable(pi.getId(), Vars.STATEMENT_DUE_AT)).toInstant();
+    LocalDate submittedOn = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()), java.time.ZoneId.of("Asia/Shanghai"));
+    assertThat(LocalDate.ofInstant(due, java.time.ZoneId.of("Asia/Shanghai"))).isAfter(submittedOn.plusDays(4));
+    jobs.moveClockTo(LocalDateTime.ofInstant(due.minusSeconds(3600), java.time.ZoneId.of("Asia/Shanghai")));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(Elements.AWAIT_STATEMENT);
+    jobs.moveClockTo(LocalDateTime.ofInstant(due.plusSeconds(60), java.time.ZoneId.of("Asia/Shanghai")));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.STATEMENT_WINDOW_CLOSED).isWaitingAt(Elements.DECIDE_FILING);
+    assertThat((String) runtime.getVariable(pi.getId(), Vars.APPLICANT_STATEMENT)).contains("未在陈述期限内");
+    assertThatThrownBy(() -> filings.state(no, "迟到的陈述")).isInstanceOf(ApiProblem.class)
+        .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+
+    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "评价场地与设备不能满足申报等级的要求，陈述期内未提出意见"));
+    jobs.runDue();
     assertThat(pi).hasPassed(Elements.SEND_FILING_REJECTED_NOTICE, Elements.FILING_REJECTED).isEnded();
     assertThat(repository.get(no).status()).isEqualTo(FilingStatus.REJECTED);
-    assertThat(mailText()).contains("评价场地与设备不能满足");
+    assertThat(notices(no, "filing-rejected")).hasSize(1);
   }
 
   @Test
@@ -277,6 +321,9 @@ class InstitutionFilingProcessIT {
     FilingApplication second = withOccupation(Applications.socialOrg(uniqueCode(5)), "4-07-02-03", "美容师", "41");
     String pending = submit(second);
     assertThat(repository.get(pending).quotaWarning()).isNull();
+    // Issue 19 item 4: 美容师 is not in the occupation catalogue: the officer is asked to check its standard.
+    assertThat(instance(pending)).variables().containsEntry(Vars.OCCUPATION_FLAGGED, true);
+    assertThat((String) runtime.getVariable(instance(pending).getId(), Vars.OCCUPATION_NOTES)).contains("美容师", "§二(六)");
 
     FilingApplication fourth = withOccupation(Applications.socialOrg(uniqueCode(6)), "4-07-02-03", "美容师", "41");
     assertThatThrownBy(() -> submit(fourth)).isInstanceOfSatisfying(ApiProblem.class, problem -> {
@@ -326,14 +373,15 @@ class InstitutionFilingProcessIT {
   static FilingApplication withOccupation(FilingApplication base, String code, String name, String province) {
     return new FilingApplication(base.institutionType(), base.name(), base.creditCode(), base.organisationForm(),
         base.legalRepresentative(), province, base.address(), base.contact(),
-        List.of(new FilingApplication.Occupation(code, name, null, List.of(4))), List.of(), base.declarations());
+        List.of(new FilingApplication.Occupation(code, name, null, List.of(4))), List.of(), base.declarations())
+        .with(base.conditions(), base.materials());
   }
 
   @Test
   void aSubmissionWhoseProcessCannotStartLeavesNothingBehind() throws Exception {
     // The process definition suspended (as an operator may in Cockpit): the start fails; the application row, its
     // number, its history and the files written to disk all go with the rolled-back transaction.
-    FilingApplication application = Applications.provincialEmployer(uniqueCode(7));
+    FilingApplication application = Applications.provincialEmployer(employerCode("9141"));
     long filesBefore = countStoredFiles();
     repositoryService.suspendProcessDefinitionByKey(FilingProcess.KEY);
     try {
@@ -427,15 +475,19 @@ class InstitutionFilingProcessIT {
 
   @Test
   void nationalEmployerIsDecidedByTheMinistryAndEachBranchByItsProvince() {
-    String no = submit(Applications.nationalEmployer(uniqueCode(8)));
+    String no = submit(Applications.nationalEmployer(employerCode("9111")));
     ProcessInstance pi = instance(no);
     accept(pi);
     reviewAll(pi, "PASS", "PASS", "PASS");
     assertThat(task(pi, Elements.DECIDE_FILING)).hasCandidateGroup("ministry-approvers");
-    complete(pi, Elements.DECIDE_FILING, "approver", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    complete(pi, Elements.DECIDE_FILING, "approver", cn.hrss.assessment.filing.Applications.approval());
     jobs.runDue();
     String employerCode = repository.get(no).filingCode();
     assertThat(employerCode).startsWith("Y").matches("Y\\d{4}11\\d{6}");
+    // Issue 19 item 11: the acceptance and the approval were told by phone (002 Annex 1 §一(十)2, §一(十四)).
+    assertThat(repository.history(no)).filteredOn(step -> step.step().equals("PHONE_CALL")).hasSize(2)
+        .allSatisfy(step -> assertThat(step.comment()).contains("已电话告知"))
+        .extracting(FilingRepository.Step::actor).containsExactly("officer", "approver");
     assertThat(pi).isWaitingAt(Elements.FILE_BRANCHES);
 
     List<ProcessInstance> branches = runtime.createProcessInstanceQuery().processDefinitionKey(FilingProcess.BRANCH_KEY)
@@ -476,7 +528,7 @@ class InstitutionFilingProcessIT {
   // ------------------------------------------------------------------ helpers
 
   String submit(FilingApplication application) {
-    return filings.submit(application, List.of(pdf("备案申请表.pdf"))).applicationNo();
+    return filings.submit(Applications.tagged(application, "备案申请表.pdf"), List.of(pdf("备案申请表.pdf"))).applicationNo();
   }
 
   static MockMultipartFile pdf(String name) {
@@ -486,6 +538,12 @@ class InstitutionFilingProcessIT {
   private int sequence;
 
   /** A valid credit code per test so that tests never collide on "one open application per credit code". */
+  /** An enterprise's code (91, GB 32100-2015 Table 1) registered in {@code prefix}'s province. */
+  String employerCode(String prefix) {
+    String first17 = String.format("%s0000MA%07d", prefix, (System.nanoTime() / 1000 + sequence++) % 10_000_000);
+    return first17 + cn.hrss.assessment.codes.CreditCodes.checkCharacter(first17);
+  }
+
   String uniqueCode(int salt) {
     String first17 = String.format("5241%04dMJ%07d", salt, (System.nanoTime() / 1000 + sequence++) % 10_000_000);
     return first17 + cn.hrss.assessment.codes.CreditCodes.checkCharacter(first17);
@@ -519,7 +577,7 @@ class InstitutionFilingProcessIT {
     // CONTRACT.md "Jurisdiction": the ministry centre accepts national employers, officer (41) the others here.
     String user = Groups.MINISTRY_APPROVERS.equals(runtime.getVariable(pi.getId(), Vars.ACCEPTING_GROUP))
         ? "approver" : "officer";
-    complete(pi, Elements.REVIEW_COMPLETENESS, user, Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    complete(pi, Elements.REVIEW_COMPLETENESS, user, cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     assertThat(pi).hasPassed(Elements.SEND_ACCEPTANCE_NOTICE, Elements.DRAW_EXPERT_PANEL).isWaitingAt(Elements.EXPERT_REVIEW);
   }

@@ -76,7 +76,7 @@ class CasesAndTasksHostileIT {
     filing = procedures.submit(Applications.socialOrg(Procedures.creditCode("5241")));
     WAITING.put("Task_ReviewCompleteness", filing.applicationNo());
     Procedures.Submitted review = procedures.submit(Applications.socialOrg(Procedures.creditCode("5241")));
-    procedures.complete(review.applicationNo(), "Task_ReviewCompleteness", "officer", Map.of("acceptanceDecision", "ACCEPT"));
+    procedures.complete(review.applicationNo(), "Task_ReviewCompleteness", "officer", cn.hrss.assessment.filing.Applications.acceptance());
     procedures.runJobs();
     WAITING.put("Task_ExpertReview", review.applicationNo());
     Procedures.Submitted notice = procedures.submit(Applications.socialOrg(Procedures.creditCode("5241")));
@@ -90,7 +90,7 @@ class CasesAndTasksHostileIT {
     WAITING.put("Task_DecideFiling", decide.applicationNo());
     Procedures.Submitted employer = procedures.submit(Applications.nationalEmployer(Procedures.creditCode("9111")));
     procedures.acceptAndPassReview(employer.applicationNo());
-    procedures.complete(employer.applicationNo(), "Task_DecideFiling", "approver", Map.of("filingDecision", "APPROVE"));
+    procedures.complete(employer.applicationNo(), "Task_DecideFiling", "approver", cn.hrss.assessment.filing.Applications.approval());
     procedures.runJobs();
     WAITING.put("Task_ReviewBranch", employer.applicationNo() + "-B1");
 

@@ -3,6 +3,7 @@ package cn.hrss.assessment.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.filing.Applications;
 import cn.hrss.assessment.filing.FilingApplication;
 import cn.hrss.assessment.support.Jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,7 +51,7 @@ final class Procedures {
   }
 
   Submitted submit(FilingApplication application) {
-    Http.Response created = submit(json(application), "申请表.pdf", PDF);
+    Http.Response created = submit(json(Applications.tagged(application, "申请表.pdf")), "申请表.pdf", PDF);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return new Submitted(created.json().get("applicationNo").asText(), created.json().get("accessToken").asText());
   }
@@ -91,7 +92,7 @@ final class Procedures {
         tasks(applicationNo, "Task_ReviewCompleteness").get(0).getId()).stream()
         .anyMatch(link -> "ministry-approvers".equals(link.getGroupId()));
     complete(applicationNo, "Task_ReviewCompleteness", ministry ? "approver" : "officer",
-        Map.of("acceptanceDecision", "ACCEPT"));
+        cn.hrss.assessment.filing.Applications.acceptance());
     runJobs();
     complete(applicationNo, "Task_ExpertReview", null, Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
     runJobs();

@@ -293,13 +293,13 @@ class InstitutionAreaPageIT {
         Applications.multipart(json, application, Map.of("备案申请表.pdf", LifecycleFixtures.PDF)), JsonNode.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String no = created.getBody().get("applicationNo").asText();
-    complete(no, "Task_ReviewCompleteness", "officer", Map.of("acceptanceDecision", "ACCEPT"));
+    complete(no, "Task_ReviewCompleteness", "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ExpertReview").list()) {
       completeAs(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
     }
     jobs.runDue();
-    complete(no, "Task_DecideFiling", "officer", Map.of("filingDecision", "APPROVE"));
+    complete(no, "Task_DecideFiling", "officer", cn.hrss.assessment.filing.Applications.approval());
     jobs.runDue();
     String filingCode = registry.findByCreditCode(application.creditCode()).get(0).filingCode();
     return new Filed(filingCode, created.getBody().get("accessToken").asText());

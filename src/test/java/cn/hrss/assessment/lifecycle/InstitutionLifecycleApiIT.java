@@ -409,7 +409,7 @@ class InstitutionLifecycleApiIT {
 
   /** Acceptance, three PASS opinions, the decision. */
   void drive(String applicationNo, String decision) {
-    complete(applicationNo, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"));
+    complete(applicationNo, "Task_ReviewCompleteness", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(applicationNo)
         .taskDefinitionKey("Task_ExpertReview").list()) {

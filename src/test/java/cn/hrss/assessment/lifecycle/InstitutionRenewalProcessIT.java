@@ -93,7 +93,7 @@ class InstitutionRenewalProcessIT {
     reviewAll(pi, "PASS", "PASS", "PASS");
     assertThat(pi).isWaitingAt(RenewalElements.DECIDE_FILING);
     jobs.moveClockTo(LocalDateTime.of(2026, 4, 20, 9, 0));
-    complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", cn.hrss.assessment.filing.Applications.approval());
     jobs.runDue();
     assertThat(pi).hasPassed(RenewalElements.RENEW_FILING, RenewalElements.SEND_RENEWAL_RECEIPT,
         RenewalElements.REPORT_UPWARDS, RenewalElements.RENEWED).isEnded();
@@ -150,7 +150,7 @@ class InstitutionRenewalProcessIT {
     reviewAll(pi, "PASS", "PASS", "PASS");
     jobs.moveClockTo(LocalDateTime.of(2026, 6, 10, 9, 0));
     assertThat(registry.findByFilingCode(filingCode).orElseThrow().status()).isEqualTo(InstitutionStatus.EXPIRED);
-    complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", cn.hrss.assessment.filing.Applications.approval());
     jobs.runDue();
     assertThat(pi).hasPassed(RenewalElements.RENEWED).isEnded();
     Institution renewed = registry.findByFilingCode(filingCode).orElseThrow();
@@ -201,6 +201,8 @@ class InstitutionRenewalProcessIT {
     ProcessInstance pi = instance(no);
     accept(pi);
     reviewAll(pi, "PASS", "PASS", "PASS");
+    // No hearing is modelled for renewals yet (issue 19 item 6): the decision form must not promise one.
+    assertThat(runtime.getVariable(pi.getId(), Vars.HEARING_BEFORE_REFUSAL)).isEqualTo(false);
     complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
         Vars.DECISION_COMMENT, "近三年评价质量督导两次不合格"));
     jobs.runDue();
@@ -309,7 +311,7 @@ class InstitutionRenewalProcessIT {
   }
 
   void accept(ProcessInstance pi) {
-    complete(pi, RenewalElements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    complete(pi, RenewalElements.REVIEW_COMPLETENESS, "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     assertThat(pi).isWaitingAt(RenewalElements.EXPERT_REVIEW);
   }

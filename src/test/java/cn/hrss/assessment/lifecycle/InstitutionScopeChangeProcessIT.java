@@ -83,10 +83,10 @@ class InstitutionScopeChangeProcessIT {
         .containsExactly("6-18-01-01");
     ProcessInstance pi = instance(no);
     assertThat(pi).isWaitingAt("Task_ReviewCompleteness");
-    complete(pi, "Task_ReviewCompleteness", "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    complete(pi, "Task_ReviewCompleteness", "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     reviewAll(pi, "PASS", "PASS", "FAIL");
-    complete(pi, "Task_DecideFiling", "officer", Map.of(Vars.FILING_DECISION, "APPROVE"));
+    complete(pi, "Task_DecideFiling", "officer", cn.hrss.assessment.filing.Applications.approval());
     jobs.runDue();
     assertThat(pi).hasPassed(ScopeElements.CHANGE_SCOPE, ScopeElements.SEND_RECEIPT, ScopeElements.REPORT_UPWARDS,
         ScopeElements.CHANGED).isEnded();
@@ -100,7 +100,7 @@ class InstitutionScopeChangeProcessIT {
   void refusedChangeKeepsTheScope() {
     String no = submit(List.of(occupation("6-18-01-01", "车工", 4, 3)));
     ProcessInstance pi = instance(no);
-    complete(pi, "Task_ReviewCompleteness", "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+    complete(pi, "Task_ReviewCompleteness", "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     reviewAll(pi, "PASS", "PASS", "PASS");
     complete(pi, "Task_DecideFiling", "officer", Map.of(Vars.FILING_DECISION, "REJECT", Vars.DECISION_COMMENT, "考评人员不足"));
@@ -152,7 +152,7 @@ class InstitutionScopeChangeProcessIT {
   }
 
   String submit(List<FilingApplication.Occupation> occupations) {
-    FilingApplication application = new FilingApplication("SOCIAL_ORG", "河南省示例技能评价协会", creditCode, "ASSOCIATION",
+    FilingApplication application = new FilingApplication("SOCIAL_ORG", "河南省示例技能评价协会", creditCode, "PRIVATE_NON_ENTERPRISE",
         "王五", "41", "郑州市金水区 1 号", new FilingApplication.Contact("李四", "0371-1", "org@scope.example.cn"),
         occupations, List.of(), new FilingApplication.Declarations(true, true, true, true, true));
     return scopeChanges.submit(code, application, List.of(LifecycleFixtures.pdf("变更申请表.pdf")), s -> { })

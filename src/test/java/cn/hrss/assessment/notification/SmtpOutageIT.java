@@ -188,7 +188,7 @@ class SmtpOutageIT {
         .singleResult();
     identity.setAuthentication("officer", List.of("acceptance-officers", "acceptance-officers-41"));
     try {
-      tasks.complete(task.getId(), Map.of("acceptanceDecision", "ACCEPT"));
+      tasks.complete(task.getId(), cn.hrss.assessment.filing.Applications.acceptance());
     } finally {
       identity.clearAuthentication();
     }

@@ -52,10 +52,10 @@ final class FilingCase extends DrivenCase {
   Completion completionOf(JsonNode task) {
     String key = task.get("taskDefinitionKey").asText();
     return switch (key) {
-      case "Task_ReviewCompleteness" -> new Completion("officer", Map.of("acceptanceDecision", "ACCEPT"));
+      case "Task_ReviewCompleteness" -> new Completion("officer", cn.hrss.assessment.filing.Applications.acceptance());
       case "Task_ExpertReview" -> new Completion(task.get("assignee").asText(),
           Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
-      case "Task_DecideFiling" -> new Completion("officer", Map.of("filingDecision", "APPROVE"));
+      case "Task_DecideFiling" -> new Completion("officer", cn.hrss.assessment.filing.Applications.approval());
       default -> throw new AssertionError(this + ": unexpected task " + key);
     };
   }

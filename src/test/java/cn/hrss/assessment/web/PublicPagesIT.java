@@ -118,7 +118,7 @@ class PublicPagesIT {
     noticeNo = submitted.get("applicationNo").asText();
     noticeToken = submitted.get("accessToken").asText();
     businessKeys.add(noticeNo);
-    complete(noticeNo, "Task_ReviewCompleteness", "officer", Map.of("acceptanceDecision", "ACCEPT"));
+    complete(noticeNo, "Task_ReviewCompleteness", "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(noticeNo).taskDefinitionKey("Task_ExpertReview").list()) {
       complete(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合要求" + HOSTILE));
@@ -310,8 +310,8 @@ class PublicPagesIT {
     for (String template : List.of("discipline-notice-of-intent", "discipline-decision", "discipline-drop-notice")) {
       rendered.put(template, notifications.renderHtml(template, discipline));
     }
-    rendered.put("filing-objection-upheld", notifications.renderHtml("filing-objection-upheld",
-        Map.of("applicantName", HOSTILE, "applicationNo", "BA2026000001", "objectionResponse", HOSTILE)));
+    rendered.put("filing-refusal-intended", notifications.renderHtml("filing-refusal-intended",
+        Map.of("applicantName", HOSTILE, "applicationNo", "BA2026000001", "intendedRefusalReason", HOSTILE)));
     rendered.put("filing-submitted", notifications.renderHtml("filing-submitted", Map.of("applicantName", HOSTILE,
         "applicationNo", "BA2026000001", "accessToken", "token", "statusUrl", "http://localhost/status")));
     return rendered;
@@ -352,7 +352,7 @@ class PublicPagesIT {
   }
 
   FilingApplication application(String name) {
-    return new FilingApplication("SOCIAL_ORG", name, Applications.freshSocialOrgCode(), "ASSOCIATION",
+    return new FilingApplication("SOCIAL_ORG", name, Applications.freshSocialOrgCode(), "PRIVATE_NON_ENTERPRISE",
         "王五", "41", "郑州市金水区花园路 1 号" + HOSTILE,
         new FilingApplication.Contact("李四", "0371-12345678", "apply@social.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-01", "车工", "数控车床", List.of(4, 3))), List.of(),
