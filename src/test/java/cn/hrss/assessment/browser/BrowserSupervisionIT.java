@@ -144,13 +144,13 @@ class BrowserSupervisionIT {
         new FilingApplication.Declarations(true, true, true, true, true)),
         List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf", "%PDF-1.7\n%sv\n".getBytes())));
     String no = submitted.applicationNo();
-    complete(single(no, "Task_ReviewCompleteness"), "officer", Map.of("acceptanceDecision", "ACCEPT"));
+    complete(single(no, "Task_ReviewCompleteness"), "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ExpertReview").list()) {
       complete(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
     }
     jobs.runDue();
-    complete(single(no, "Task_DecideFiling"), "officer", Map.of("filingDecision", "APPROVE"));
+    complete(single(no, "Task_DecideFiling"), "officer", cn.hrss.assessment.filing.Applications.approval());
     jobs.runDue();
     return new Filed(registry.findByCreditCode(creditCode).get(0).filingCode(), submitted.accessToken(), name);
   }

@@ -367,6 +367,14 @@ class InstitutionFilingProcessIT {
     complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
         Vars.DECISION_COMMENT, "该职业在本辖区已有 3 家社会培训评价组织备案"));
     jobs.runDue();
+    // Issue 19 item 6: the intended refusal is told first; the applicant's statement window, then the decision.
+    assertThat(pi).isWaitingAt(Elements.AWAIT_STATEMENT);
+    java.time.Instant due = ((java.util.Date) runtime.getVariable(pi.getId(), Vars.STATEMENT_DUE_AT)).toInstant();
+    jobs.moveClockTo(LocalDateTime.ofInstant(due.plusSeconds(60), java.time.ZoneId.of("Asia/Shanghai")));
+    jobs.runDue();
+    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "该职业在本辖区已有 3 家社会培训评价组织备案"));
+    jobs.runDue();
     assertThat(pi).hasPassed(Elements.FILING_REJECTED).isEnded();
   }
 
@@ -426,7 +434,7 @@ class InstitutionFilingProcessIT {
           List.of(DemoExpertProfiles.CONFLICT_CREDIT_CODE));
       String no = submit(application);
       ProcessInstance pi = instance(no);
-      complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+      complete(pi, Elements.REVIEW_COMPLETENESS, "officer", Applications.acceptance());
       jobs.runDue();
       assertThat(pi).hasPassed("Boundary_TooFewExperts", "Task_SendExpertShortageNotice")
           .isWaitingAt("Event_ExpertsAwaited");
@@ -484,10 +492,11 @@ class InstitutionFilingProcessIT {
     jobs.runDue();
     String employerCode = repository.get(no).filingCode();
     assertThat(employerCode).startsWith("Y").matches("Y\\d{4}11\\d{6}");
-    // Issue 19 item 11: the acceptance and the approval were told by phone (002 Annex 1 §一(十)2, §一(十四)).
+    // Issue 19 item 11: the acceptance and the approval were told by phone (002 Annex 1 §一(十)2, §一(十四)), both by
+    // the ministry centre, which accepts and decides national employers (CONTRACT.md "Jurisdiction").
     assertThat(repository.history(no)).filteredOn(step -> step.step().equals("PHONE_CALL")).hasSize(2)
         .allSatisfy(step -> assertThat(step.comment()).contains("已电话告知"))
-        .extracting(FilingRepository.Step::actor).containsExactly("officer", "approver");
+        .extracting(FilingRepository.Step::actor).containsExactly("approver", "approver");
     assertThat(pi).isWaitingAt(Elements.FILE_BRANCHES);
 
     List<ProcessInstance> branches = runtime.createProcessInstanceQuery().processDefinitionKey(FilingProcess.BRANCH_KEY)

@@ -96,7 +96,7 @@ class JurisdictionIT {
     assertThat(send("POST", "/engine-rest/task/" + henanTask.getId() + "/claim", "officer33",
         "{\"userId\": \"officer33\"}").statusCode()).isEqualTo(403);
     assertThat(send("POST", "/engine-rest/task/" + henanTask.getId() + "/complete", "officer33",
-        "{\"variables\": {\"acceptanceDecision\": {\"value\": \"ACCEPT\"}}}").statusCode()).isEqualTo(403);
+        ACCEPT_BODY).statusCode()).isEqualTo(403);
     assertThat(tasks.createTaskQuery().taskId(henanTask.getId()).singleResult().getAssignee()).isNull();
 
     // Variables: of the task, of the instance and in the variable-instance query.
@@ -123,9 +123,9 @@ class JurisdictionIT {
     assertThat(send("GET", "/engine-rest/task/" + zhejiangTask.getId() + "/variables", "officer33", null).statusCode())
         .isEqualTo(200);
     assertThat(send("POST", "/engine-rest/task/" + zhejiangTask.getId() + "/complete", "officer33",
-        "{\"variables\": {\"acceptanceDecision\": {\"value\": \"ACCEPT\"}}}").statusCode()).isEqualTo(204);
+        ACCEPT_BODY).statusCode()).isEqualTo(204);
     assertThat(send("POST", "/engine-rest/task/" + henanTask.getId() + "/complete", "officer",
-        "{\"variables\": {\"acceptanceDecision\": {\"value\": \"ACCEPT\"}}}").statusCode()).isEqualTo(204);
+        ACCEPT_BODY).statusCode()).isEqualTo(204);
   }
 
   // ------------------------------------------------------------------ Tasklist's filter queries
@@ -169,7 +169,7 @@ class JurisdictionIT {
         .isEqualTo(404);
     // The case's notices (受理通知 once accepted): nothing for another province, as for an unknown number.
     assertThat(send("POST", "/engine-rest/task/" + acceptanceTask(henan).getId() + "/complete", "officer",
-        "{\"variables\": {\"acceptanceDecision\": {\"value\": \"ACCEPT\"}}}").statusCode()).isEqualTo(204);
+        ACCEPT_BODY).statusCode()).isEqualTo(204);
     jobs.runDue();
     assertThat(json("GET", "/api/notices?caseRef=" + henan, "officer", null)).isNotEmpty();
     assertThat(json("GET", "/api/notices?caseRef=" + henan, "officer33", null)).isEmpty();
@@ -199,6 +199,21 @@ class JurisdictionIT {
 
   // ------------------------------------------------------------------ helpers
 
+  /** An acceptance through engine REST as Tasklist sends it: the decision and every item of the checklist confirmed. */
+  private static final String ACCEPT_BODY = acceptBody();
+
+  private static String acceptBody() {
+    StringBuilder body = new StringBuilder("{\"variables\": {");
+    String separator = "";
+    for (Map.Entry<String, Object> variable : Applications.acceptance().entrySet()) {
+      Object value = variable.getValue();
+      body.append(separator).append('"').append(variable.getKey()).append("\": {\"value\": ")
+          .append(value instanceof String ? "\"" + value + "\"" : value).append('}');
+      separator = ", ";
+    }
+    return body.append("}}").toString();
+  }
+
   private FilingApplication socialOrg(String province) {
     FilingApplication base = Applications.socialOrg(code("52" + province + "0000MJ"));
     return new FilingApplication(base.institutionType(), base.name(), base.creditCode(), base.organisationForm(),
@@ -212,7 +227,7 @@ class JurisdictionIT {
   }
 
   private String submit(FilingApplication application) {
-    String no = filings.submit(application, List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf",
+    String no = filings.submit(Applications.tagged(application, "备案申请表.pdf"), List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf",
         PDF))).applicationNo();
     submitted.add(no);
     return no;

@@ -266,7 +266,7 @@ class InstitutionRenewalProcessIT {
     try {
       jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
       ProcessInstance pi = instance(submit());
-      complete(pi, RenewalElements.REVIEW_COMPLETENESS, "officer", Map.of(Vars.ACCEPTANCE_DECISION, "ACCEPT"));
+      complete(pi, RenewalElements.REVIEW_COMPLETENESS, "officer", cn.hrss.assessment.filing.Applications.acceptance());
       jobs.runDue();
       assertThat(pi).hasPassed("Task_SendExpertShortageNotice").isWaitingAt("Event_ExpertsAwaited");
       assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();

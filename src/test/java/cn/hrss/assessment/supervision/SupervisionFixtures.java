@@ -67,13 +67,13 @@ final class SupervisionFixtures {
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String no = created.getBody().get("applicationNo").asText();
     String token = created.getBody().get("accessToken").asText();
-    complete(no, "Task_ReviewCompleteness", Map.of("acceptanceDecision", "ACCEPT"));
+    complete(no, "Task_ReviewCompleteness", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ExpertReview").list()) {
       completeAs(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
     }
     jobs.runDue();
-    complete(no, "Task_DecideFiling", Map.of("filingDecision", "APPROVE"));
+    complete(no, "Task_DecideFiling", cn.hrss.assessment.filing.Applications.approval());
     jobs.runDue();
     HttpHeaders headers = new HttpHeaders();
     headers.setBearerAuth(token);
