@@ -3,6 +3,7 @@ package cn.hrss.assessment.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.filing.Applications;
 import cn.hrss.assessment.filing.FilingApplication;
 import cn.hrss.assessment.filing.FilingService;
 import cn.hrss.assessment.registry.InstitutionRegistry;
@@ -112,11 +113,11 @@ class BrowserInstitutionAreaIT {
     jobs.moveClockTo(LocalDateTime.of(2023, 6, 1, 10, 0));
     String first17 = String.format("91410100MC%07d", System.nanoTime() / 1000 % 10_000_000);
     String creditCode = first17 + CreditCodes.checkCharacter(first17);
-    FilingService.Submission submitted = filings.submit(new FilingApplication("PROVINCIAL_EMPLOYER", "浏览器监管档案测试机床有限公司",
+    FilingService.Submission submitted = filings.submit(Applications.tagged(new FilingApplication("PROVINCIAL_EMPLOYER", "浏览器监管档案测试机床有限公司",
         creditCode, "ENTERPRISE", "孙八", "41", "郑州市高新区 8 号",
         new FilingApplication.Contact("周九", "0371-5555", "hr@record.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3))), List.of(),
-        new FilingApplication.Declarations(true, true, true, true, true)),
+        new FilingApplication.Declarations(true, true, true, true, true)), "备案申请表.pdf"),
         List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf", "%PDF-1.7\n%record\n".getBytes())));
     file(submitted.applicationNo());
     String filingCode = registry.findByCreditCode(creditCode).get(0).filingCode();

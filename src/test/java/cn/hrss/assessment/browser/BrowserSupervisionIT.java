@@ -3,6 +3,7 @@ package cn.hrss.assessment.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.filing.Applications;
 import cn.hrss.assessment.filing.FilingApplication;
 import cn.hrss.assessment.filing.FilingService;
 import cn.hrss.assessment.registry.InstitutionRegistry;
@@ -138,10 +139,10 @@ class BrowserSupervisionIT {
   private Filed file(String name) {
     String first17 = String.format("91410100MD%07d", System.nanoTime() / 1000 % 10_000_000);
     String creditCode = first17 + CreditCodes.checkCharacter(first17);
-    FilingService.Submission submitted = filings.submit(new FilingApplication("PROVINCIAL_EMPLOYER", name, creditCode,
+    FilingService.Submission submitted = filings.submit(Applications.tagged(new FilingApplication("PROVINCIAL_EMPLOYER", name, creditCode,
         "ENTERPRISE", "孙八", "41", "郑州市高新区 7 号", new FilingApplication.Contact("周九", "0371-5555", "hr@sv.example.cn"),
         List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3, 4))), List.of(),
-        new FilingApplication.Declarations(true, true, true, true, true)),
+        new FilingApplication.Declarations(true, true, true, true, true)), "备案申请表.pdf"),
         List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf", "%PDF-1.7\n%sv\n".getBytes())));
     String no = submitted.applicationNo();
     complete(single(no, "Task_ReviewCompleteness"), "officer", cn.hrss.assessment.filing.Applications.acceptance());
