@@ -64,6 +64,8 @@ public class PdfDocuments {
   }
 
   PdfDocuments(String configuredFont, List<Path> knownFonts) {
+    // openhtmltopdf logs through one process-wide logger; ours sends it to SLF4J (Slf4jRendererLog).
+    com.openhtmltopdf.util.XRLog.setLoggerImpl(new Slf4jRendererLog());
     Optional<Path> file;
     if (configuredFont != null && !configuredFont.isBlank()) {
       Path path = Path.of(configuredFont.strip());
