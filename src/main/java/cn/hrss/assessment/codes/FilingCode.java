@@ -38,6 +38,23 @@ public record FilingCode(String category, String institutionCode, String provinc
     return new FilingCode(code.substring(0, 1), code.substring(1, 5), code.substring(5, 7), code.substring(7, 13));
   }
 
+  /**
+   * Builds a code whose positions 8-13 are the city code (8-9) and a 4-digit serial (10-13), for a province that codes
+   * its sites by city (001 豫职鉴〔2020〕2号 Annex 1 §二(四)-(五), e.g. {@code Y0000411 2XXXX} for 三门峡市).
+   *
+   * @throws IllegalArgumentException when the city is not in the province's table or the serial not 1-9999
+   */
+  public static FilingCode withCity(String category, int ministryNumber, String province, String cityCode, int serial) {
+    if (!CityCodes.isValid(province, cityCode)) {
+      throw new IllegalArgumentException("备案编码无效：第 8-9 位市级代码 " + cityCode + " 不在"
+          + (Provinces.isValid(province) ? Provinces.name(province) : province) + "的省直和市级代码表中");
+    }
+    if (serial < 1 || serial > 9999) {
+      throw new IllegalArgumentException("备案编码无效：第 10-13 位评价机构（站点）序列码应为 0001-9999");
+    }
+    return new FilingCode(category, String.format("%04d", ministryNumber), province, cityCode + String.format("%04d", serial));
+  }
+
   public static boolean isValid(String code) {
     return validate(code).isEmpty();
   }

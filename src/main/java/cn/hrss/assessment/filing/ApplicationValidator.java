@@ -1,5 +1,6 @@
 package cn.hrss.assessment.filing;
 
+import cn.hrss.assessment.codes.CityCodes;
 import cn.hrss.assessment.codes.CreditCodes;
 import cn.hrss.assessment.codes.Provinces;
 import cn.hrss.assessment.web.ApiProblem;
@@ -72,6 +73,13 @@ final class ApplicationValidator {
     }
     text(errors, "legalRepresentative", application.legalRepresentative(), 100);
     province(errors, "province", application.province());
+    // Issue 19 item 10: the city of positions 8-9 (001 豫职鉴〔2020〕2号 Annex 1 §二(四) 表 5), from the province's table.
+    if (application.cityCode() != null && Provinces.isValid(application.province())
+        && !CityCodes.isValid(application.province(), application.cityCode())) {
+      errors.add(new FieldError("cityCode", CityCodes.hasTable(application.province())
+          ? "不在" + Provinces.name(application.province()) + "的省直和市级代码表中（两位数字，如 01 郑州市）"
+          : Provinces.name(application.province()) + "的备案编码不含市级代码，请不要填写"));
+    }
     text(errors, "address", application.address(), 500);
     if (application.contact() == null) {
       errors.add(new FieldError("contact", "必填：联系人姓名、电话、电子邮箱"));

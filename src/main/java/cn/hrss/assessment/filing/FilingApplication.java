@@ -22,7 +22,8 @@ public record FilingApplication(
     String parentCreditCode,
     List<String> relatedCreditCodes,
     Map<String, Boolean> conditions,
-    List<MaterialRef> materials) {
+    List<MaterialRef> materials,
+    String cityCode) {
 
   public FilingApplication {
     occupations = occupations == null ? List.of() : occupations;
@@ -44,6 +45,18 @@ public record FilingApplication(
     codes.addAll(relatedCreditCodes);
     return codes.stream().filter(java.util.Objects::nonNull).map(String::trim).filter(c -> !c.isEmpty()).distinct()
         .toList();
+  }
+
+  /**
+   * Without {@code cityCode} (issue 19 item 10: the city of positions 8-9 of the filing code, 001 豫职鉴〔2020〕2号
+   * 表 5; optional unless the province's city-code option is on, see {@link CityCodeOption}).
+   */
+  public FilingApplication(String institutionType, String name, String creditCode, String organisationForm,
+      String legalRepresentative, String province, String address, Contact contact, List<Occupation> occupations,
+      List<Branch> branches, Declarations declarations, String parentCreditCode, List<String> relatedCreditCodes,
+      Map<String, Boolean> conditions, List<MaterialRef> materials) {
+    this(institutionType, name, creditCode, organisationForm, legalRepresentative, province, address, contact,
+        occupations, branches, declarations, parentCreditCode, relatedCreditCodes, conditions, materials, null);
   }
 
   /** The application without group, condition answers and material list (renewals, changes and older callers). */
@@ -74,7 +87,7 @@ public record FilingApplication(
   public FilingApplication with(Map<String, Boolean> conditions, List<MaterialRef> materials) {
     return new FilingApplication(institutionType, name, creditCode, organisationForm, legalRepresentative, province,
         address, contact, occupations, branches, declarations, parentCreditCode, relatedCreditCodes, conditions,
-        materials);
+        materials, cityCode);
   }
 
   /**

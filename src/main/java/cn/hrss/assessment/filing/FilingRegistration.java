@@ -20,8 +20,11 @@ class FilingRegistration {
   private final FilingRepository repository;
   private final org.camunda.bpm.engine.RuntimeService runtime;
 
+  private final CityCodeOption cityCodes;
+
   FilingRegistration(InstitutionRegistry registry, FilingProperties properties, FilingRepository repository,
-      org.camunda.bpm.engine.RuntimeService runtime) {
+      org.camunda.bpm.engine.RuntimeService runtime, CityCodeOption cityCodes) {
+    this.cityCodes = cityCodes;
     this.runtime = runtime;
     this.registry = registry;
     this.properties = properties;
@@ -74,6 +77,11 @@ class FilingRegistration {
         reached.filed(), properties.quotaPerOccupation());
   }
 
+  /** At intake: the city code required where the province's city-code option is on (issue 19 item 10). */
+  void checkCityCode(FilingApplication application) {
+    cityCodes.check(application);
+  }
+
   record Registered(String filingCode, String receiptNo, LocalDate validUntil) {}
 
   /**
@@ -100,6 +108,8 @@ class FilingRegistration {
     NewInstitution institution = branch == null
         ? new NewInstitution(InstitutionType.valueOf(a.institutionType()), a.name(), a.creditCode(), a.province(),
             a.address(), a.contact().email(), application.applicationNo(), scope, null)
+            // 豫职鉴〔2020〕2号 §二(四): positions 8-9 the city code, where the province's option is on.
+            .withCityCode(cityCodes.cityCodeFor(a))
         : new NewInstitution(InstitutionType.valueOf(a.institutionType()), branch.name(), branch.creditCode(),
             branch.province(), branch.address(), branch.contactEmail(),
             FilingProcess.branchBusinessKey(application.applicationNo(), branch.index()), scope, parentFilingCode);

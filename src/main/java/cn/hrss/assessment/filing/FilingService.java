@@ -121,6 +121,9 @@ public class FilingService {
       java.util.function.Consumer<Submission> first) {
     boolean firstFiling = Procedure.FILING_KIND.equals(procedure.kind());
     ApplicationValidator.check(application, firstFiling);
+    if (firstFiling) {
+      registration.checkCityCode(application);
+    }
     List<MaterialStore.Checked> checked = materials.check(files, procedure.filesRequired());
     // Issue 19 item 3: a first filing tags each file with its item of the guidance's list (002 Annex 1 §一(八),
     // §二(八); 人社鉴发〔2019〕3号 §二1) and has every required one. Renewals and scope changes (004 Art. 22-23) list

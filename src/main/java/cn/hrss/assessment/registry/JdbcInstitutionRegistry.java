@@ -2,6 +2,7 @@ package cn.hrss.assessment.registry;
 
 import cn.hrss.assessment.calendar.CalendarProperties;
 import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.codes.CityCodes;
 import cn.hrss.assessment.codes.FilingCode;
 import cn.hrss.assessment.codes.OccupationCodes;
 import cn.hrss.assessment.codes.Provinces;
@@ -69,7 +70,7 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
       lockStatus(n.parentFilingCode());
       Institution parent = findByFilingCode(n.parentFilingCode())
           .orElseThrow(() -> new InstitutionNotFoundException(n.parentFilingCode()));
-      checkParent(parent);
+      checkParent(parent, n.type());
       FilingCode parentCode = FilingCode.parse(parent.filingCode());
       letter = parentCode.category();
       institutionCode = parentCode.institutionCode();
@@ -79,9 +80,12 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
       }
     } else {
       letter = n.type().categoryLetter();
-      institutionCode = n.type().ministryFiled() ? allocateMinistryNumber(letter) : FilingCode.PROVINCE_FILED;
+      // 001 人社鉴发〔2019〕2号 Annex 1 §二(二): filed first with the ministry → 0001-9999 in order; with a province → 0000.
+      institutionCode = n.isMinistryFiled() ? allocateMinistryNumber(letter) : FilingCode.PROVINCE_FILED;
     }
-    String filingCode = allocateSiteCode(letter, institutionCode, n.province());
+    String filingCode = n.cityCode() == null
+        ? allocateSiteCode(letter, institutionCode, n.province())
+        : allocateCitySiteCode(letter, institutionCode, n.province(), n.cityCode());
     Timestamp now = now();
     jdbc.update(
         "INSERT INTO registry_issued_code (filing_code, issued_at) VALUES (:code, :now)",
@@ -455,6 +459,23 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
     }
   }
 
+  /**
+   * Positions 8-13 where the province codes its sites by city: 8-9 the city code of its table, 10-13 the city's next
+   * serial (001 豫职鉴〔2020〕2号 Annex 1 §二(四)-(五): "由评价机构（站点）参保地人力资源社会保障部门…赋码", so one
+   * counter per city, {@code SITE-41-12}). Serials 0001-8999: a 9 in position 10 is kept for the technical-school
+   * centres (DOMAIN.md §3.5, our reading for Henan), so employers' and organisations' sites never take it.
+   */
+  private String allocateCitySiteCode(String letter, String institutionCode, String province, String city) {
+    while (true) {
+      long serial = next("SITE-" + province + "-" + city, Provinces.name(province) + CityCodes.name(province, city)
+          + "评价机构（站点）序列码（第 10-13 位，0001-8999）");
+      String code = FilingCode.withCity(letter, Integer.parseInt(institutionCode), province, city, (int) serial).value();
+      if (!isTaken(code)) {
+        return code;
+      }
+    }
+  }
+
   private long next(String sequence, String description) {
     MapSqlParameterSource name = new MapSqlParameterSource("name", sequence);
     // The UPDATE locks the row until commit: concurrent allocations of the same sequence queue here.
@@ -540,8 +561,21 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
     if (!Provinces.isValid(n.province())) {
       problems.add("省级代码无效：" + n.province());
     }
-    if (n.parentFilingCode() != null && n.type() != InstitutionType.NATIONAL_EMPLOYER) {
-      problems.add("只有全国性用人单位设有分支机构（002 附件1 §一(十)5），分支机构类别应为 NATIONAL_EMPLOYER");
+    // 002 Annex 1 §一(十)5 (branches of national employers); 001 人社鉴发〔2019〕2号 Annex 1 表 2 note: the sites
+    // (考核站点) of social organisations filed with the ministry. Provincial employers have neither.
+    if (n.parentFilingCode() != null && n.type() == InstitutionType.PROVINCIAL_EMPLOYER) {
+      problems.add("只有部级备案的全国性用人单位和社会培训评价组织设有分支机构（站点），分支机构类别应为 NATIONAL_EMPLOYER 或 SOCIAL_ORG");
+    }
+    // 人社鉴发〔2019〕2号 Annex 1 §二(二): only national employers and social organisations are filed first with the ministry.
+    if (Boolean.FALSE.equals(n.ministryFiled()) && n.type() == InstitutionType.NATIONAL_EMPLOYER) {
+      problems.add("全国性用人单位先行向人力资源社会保障部备案（002 附件1 §一）");
+    }
+    if (Boolean.TRUE.equals(n.ministryFiled()) && n.type() == InstitutionType.PROVINCIAL_EMPLOYER) {
+      problems.add("省辖用人单位向省级人力资源社会保障部门备案，评价机构代码为 0000（001 人社鉴发〔2019〕3号 §二）");
+    }
+    if (n.cityCode() != null && !CityCodes.isValid(n.province(), n.cityCode())) {
+      problems.add("市级代码 " + n.cityCode() + " 不在"
+          + (Provinces.isValid(n.province()) ? Provinces.name(n.province()) : "该省") + "的省直和市级代码表中");
     }
     for (OccupationScope o : n.occupations()) {
       if (!OccupationCodes.isValid(o.code())) {
@@ -559,9 +593,14 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
     }
   }
 
-  private static void checkParent(Institution parent) {
-    if (parent.isBranch() || parent.type() != InstitutionType.NATIONAL_EMPLOYER) {
-      throw new IllegalStateException("备案编码 " + parent.filingCode() + " 不是部级备案的全国性用人单位，不能在其下备案分支机构");
+  private static void checkParent(Institution parent, InstitutionType siteType) {
+    // A branch (site) rests on its institution's ministry filing: national employers (002 Annex 1 §一(十)5) and social
+    // organisations filed with the ministry (人社鉴发〔2019〕2号 表 2 note); a site of the same kind, never of a site.
+    boolean ministryFiled = FilingCode.parse(parent.filingCode()).ministryFiled();
+    if (parent.isBranch() || !ministryFiled || parent.type() != siteType
+        || siteType == InstitutionType.PROVINCIAL_EMPLOYER) {
+      throw new IllegalStateException("备案编码 " + parent.filingCode()
+          + " 不是部级备案的全国性用人单位或社会培训评价组织，不能在其下备案分支机构（站点）");
     }
     if (parent.status() == InstitutionStatus.TERMINATED || parent.status() == InstitutionStatus.EXPIRED) {
       throw new IllegalStateException("用人单位 " + parent.filingCode() + " 的备案状态为“" + parent.status().label()

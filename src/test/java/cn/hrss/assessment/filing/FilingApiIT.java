@@ -243,6 +243,22 @@ class FilingApiIT {
   }
 
   @Test
+  void cityCodeOutsideTheProvincesTableIsAFieldErrorAndStoresNothing() {
+    // Issue 19 item 10: positions 8-9 from Henan's 表 5 (001 豫职鉴〔2020〕2号 Annex 1 §二(四)); 29 is not in it.
+    FilingApplication ok = Applications.socialOrg(code("5241"));
+    FilingApplication wrongCity = new FilingApplication(ok.institutionType(), ok.name(), ok.creditCode(),
+        ok.organisationForm(), ok.legalRepresentative(), ok.province(), ok.address(), ok.contact(), ok.occupations(),
+        ok.branches(), ok.declarations(), ok.parentCreditCode(), ok.relatedCreditCodes(), ok.conditions(),
+        ok.materials(), "29");
+    ResponseEntity<JsonNode> refused = submit(wrongCity, file("a.pdf", PDF));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getHeaders().getContentType().toString()).contains("problem+json");
+    assertThat(refused.getBody().get("errors").findValuesAsText("field")).containsExactly("cityCode");
+    assertThat(refused.getBody().toString()).contains("河南省的省直和市级代码表");
+    assertThat(repository.hasOpenApplication(ok.creditCode())).isFalse();
+  }
+
+  @Test
   void refusedApplicationsStoreNothing() {
     FilingApplication ok = Applications.socialOrg(code("5241"));
     // A 事业单位's own code (12, GB 32100-2015 Table 1): the form agrees with it, §二(七)1 refuses it.

@@ -268,6 +268,111 @@ class InstitutionRegistryIT {
     }
   }
 
+  @Test
+  void socialOrganisationFiledWithTheMinistryGetsS0001To9999AndMayHaveSites() {
+    // 001 人社鉴发〔2019〕2号 Annex 1 §二(二): filed first with the ministry → its number 0001-9999 in order.
+    NewInstitution national = Samples.socialOrg("全国性测试职业技能评价中心", "11", "6-18-01-01");
+    Institution first = registry.register(ministryFiled(national));
+    Institution second = registry.register(ministryFiled(Samples.socialOrg("全国性第二测试评价中心", "11", "6-18-01-01")));
+    FilingCode code = FilingCode.parse(first.filingCode());
+    assertThat(code.category()).isEqualTo("S");
+    assertThat(code.ministryFiled()).isTrue();
+    assertThat(Integer.parseInt(FilingCode.parse(second.filingCode()).institutionCode()))
+        .isEqualTo(Integer.parseInt(code.institutionCode()) + 1);
+
+    // 表 2 note: the ministry-filed organisation's assessment sites (考核站点), each with its own province's serial.
+    Institution site = registry.register(Samples.site("全国性测试职业技能评价中心浙江站点", "33", first.filingCode()));
+    assertThat(site.filingCode()).startsWith("S" + code.institutionCode() + "33");
+    assertThat(site.parentFilingCode()).isEqualTo(first.filingCode());
+    assertThat(registry.branchesOf(first.filingCode())).extracting(Institution::filingCode)
+        .containsExactly(site.filingCode());
+    // No site of a site, and a national employer's branch is no site of an organisation.
+    assertThatThrownBy(() -> registry.register(Samples.site("站点的站点", "41", site.filingCode())))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> registry.register(Samples.branch("用人单位分支", "41", first.filingCode())))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void ministryNumbersOfSocialOrganisationsEndAt9999() {
+    long saved = next("MINISTRY-S");
+    try {
+      jdbc.update("UPDATE registry_code_sequence SET next_value = 9999 WHERE name = 'MINISTRY-S'");
+      Institution last = registry.register(ministryFiled(Samples.socialOrg("第 9999 家组织", "11", "6-18-01-01")));
+      assertThat(last.filingCode()).startsWith("S999911");
+      assertThatThrownBy(() -> registry.register(ministryFiled(Samples.socialOrg("第 10000 家组织", "11", "6-18-01-01"))))
+          .isInstanceOf(CodeSpaceExhaustedException.class)
+          .hasMessageContaining("0001-9999");
+      // A province-filed organisation is not affected: 0000.
+      assertThat(registry.register(Samples.socialOrg("省级备案组织", "41", "6-18-01-01")).filingCode()).startsWith("S000041");
+    } finally {
+      // Test only: give the other tests of this database their range back (9999 stays issued).
+      jdbc.update("UPDATE registry_code_sequence SET next_value = ? WHERE name = 'MINISTRY-S'", saved);
+    }
+  }
+
+  @Test
+  void siteSerialsComeFromTheSitesProvince() {
+    // 人社鉴发〔2019〕2号 Annex 1 §二(四): positions 8-13 "由…参保地省级人力资源社会保障部门…赋码": one counter per province.
+    long zhejiang = next("SITE-33");
+    long henan = next("SITE-41");
+    Institution a = registry.register(Samples.socialOrg("浙江省测试组织", "33", "6-18-01-01"));
+    Institution b = registry.register(Samples.socialOrg("河南省测试组织", "41", "6-18-01-01"));
+    assertThat(Long.parseLong(FilingCode.parse(a.filingCode()).siteSerial())).isGreaterThanOrEqualTo(zhejiang);
+    assertThat(next("SITE-33")).isGreaterThan(zhejiang);
+    assertThat(Long.parseLong(FilingCode.parse(b.filingCode()).siteSerial())).isGreaterThanOrEqualTo(henan);
+    assertThat(next("SITE-41")).isGreaterThan(henan);
+  }
+
+  @Test
+  void henanCityCodeInPositionsEightAndNineWithTheCitysSerial() {
+    // 豫职鉴〔2020〕2号 Annex 1 §二(四)-(五): 8-9 city code (12 三门峡市), 10-13 the city's serial.
+    long before = next("SITE-41-12");
+    Institution org = registry.register(Samples.socialOrg("三门峡测试培训学校", "41", "6-18-01-01").withCityCode("12"));
+    FilingCode code = FilingCode.parse(org.filingCode());
+    assertThat(code.value()).startsWith("S00004112");
+    assertThat(Long.parseLong(code.siteSerial().substring(2))).isGreaterThanOrEqualTo(before);
+    assertThat(next("SITE-41-12")).isGreaterThan(before);
+    Institution employer = registry.register(Samples.nationalEmployer("中国城市代码测试集团"));
+    Institution branch = registry.register(
+        Samples.branch("中国城市代码测试集团郑州分公司", "41", employer.filingCode()).withCityCode("01"));
+    assertThat(branch.filingCode()).startsWith("Y" + FilingCode.parse(employer.filingCode()).institutionCode() + "4101");
+  }
+
+  @Test
+  void cityCodeOutsideTheProvincesTableIsRefusedAndNothingStored() {
+    NewInstitution wrongCity = Samples.socialOrg("错误市级代码组织", "41", "6-18-01-01").withCityCode("29");
+    NewInstitution noTable = Samples.socialOrg("浙江市级代码组织", "33", "6-18-01-01").withCityCode("01");
+    long henan = next("SITE-41");
+    assertThatThrownBy(() -> registry.register(wrongCity)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("29");
+    assertThatThrownBy(() -> registry.register(noTable)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("浙江省");
+    assertThat(registry.findByCreditCode(wrongCity.creditCode())).isEmpty();
+    assertThat(registry.findByCreditCode(noTable.creditCode())).isEmpty();
+    assertThat(next("SITE-41")).isEqualTo(henan);
+  }
+
+  @Test
+  void henanCitySerialsStopBefore9000() {
+    long saved = next("SITE-41-28");
+    try {
+      jdbc.update("UPDATE registry_code_sequence SET next_value = 8999 WHERE name = 'SITE-41-28'");
+      Institution last = registry.register(Samples.socialOrg("新蔡测试组织", "41", "6-18-01-01").withCityCode("28"));
+      assertThat(last.filingCode()).endsWith("288999");
+      assertThatThrownBy(() -> registry.register(Samples.socialOrg("新蔡第二组织", "41", "6-18-01-01").withCityCode("28")))
+          .isInstanceOf(CodeSpaceExhaustedException.class)
+          .hasMessageContaining("新蔡县");
+    } finally {
+      jdbc.update("UPDATE registry_code_sequence SET next_value = ? WHERE name = 'SITE-41-28'", saved);
+    }
+  }
+
+  private static NewInstitution ministryFiled(NewInstitution n) {
+    return new NewInstitution(n.type(), n.name(), n.creditCode(), n.province(), n.address(), n.contactEmail(),
+        n.applicationNo(), n.occupations(), n.parentFilingCode(), true, n.cityCode());
+  }
+
   private long next(String sequence) {
     return jdbc.queryForObject("SELECT next_value FROM registry_code_sequence WHERE name = ?", Long.class, sequence);
   }

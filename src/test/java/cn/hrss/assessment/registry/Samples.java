@@ -34,4 +34,11 @@ final class Samples {
         "branch@example.cn", "TEST-" + COUNTER.incrementAndGet(),
         List.of(new OccupationScope("6-18-01-02", "铣工", null, List.of(4))), parentFilingCode);
   }
+
+  /** An assessment site (考核站点) of a social organisation filed with the ministry. */
+  static NewInstitution site(String name, String province, String parentFilingCode) {
+    return new NewInstitution(InstitutionType.SOCIAL_ORG, name, creditCode(), province, "站点地址", "site@example.cn",
+        "TEST-" + COUNTER.incrementAndGet(),
+        List.of(new OccupationScope("6-18-01-01", "车工", null, List.of(4))), parentFilingCode);
+  }
 }
