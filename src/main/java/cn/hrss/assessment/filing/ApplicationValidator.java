@@ -211,6 +211,22 @@ final class ApplicationValidator {
     });
   }
 
+  /** A branch added after filing: its fields as in a filing's {@code branches[i]}, under {@code application.}. */
+  static void checkLaterBranch(FilingApplication.Branch branch) {
+    if (branch == null) {
+      throw ApiProblem.invalid("application", "缺少分支机构信息（multipart 部分 application）");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    text(errors, "application.name", branch.name(), 200);
+    creditCode(errors, "application.creditCode", branch.creditCode());
+    province(errors, "application.province", branch.province());
+    text(errors, "application.address", branch.address(), 500);
+    email(errors, "application.contactEmail", branch.contactEmail());
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+  }
+
   private static void branches(List<FieldError> errors, FilingApplication application) {
     if (application.branches().isEmpty()) {
       return;

@@ -106,6 +106,16 @@ class FilingCompletionRule implements TaskCompletionRule {
         if (REJECT.equals(decision) && !completion.hasText(Vars.BRANCH_COMMENT)) {
           violations.add(Vars.BRANCH_COMMENT, "不予备案时必须写明理由");
         }
+        // Issue 19 item 9, 002 Annex 1 §一(十)5 (对分支机构进行技术评审): every item of the review is rated and the
+        // reviewer writes an opinion; an approval needs every item met (BranchReviewItems cites each item's source).
+        for (BranchReviewItems.Item item : BranchReviewItems.ITEMS) {
+          String rating = violations.oneOf(completion, item.key(),
+              List.of(BranchReviewItems.MEETS, BranchReviewItems.NOT_MEETS));
+          if (APPROVE.equals(decision) && BranchReviewItems.NOT_MEETS.equals(rating)) {
+            violations.add(item.key(), "同意备案须该项评审符合：" + item.text() + "（" + item.source() + "）");
+          }
+        }
+        violations.required(completion, BranchReviewItems.OPINION);
       }
       default -> {
         // not a filing task

@@ -145,6 +145,8 @@ public final class FilingProcess {
     public static final String BRANCH_DECISION = "branchDecision";
     public static final String BRANCH_COMMENT = "branchComment";
     public static final String BRANCH_FILING_CODE = "branchFilingCode";
+    /** True in a BranchFilingProcess started by a branch application after filing (not by the filing process). */
+    public static final String LATER_BRANCH = "laterBranch";
 
     private Vars() {}
   }

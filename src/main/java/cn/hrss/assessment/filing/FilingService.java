@@ -190,6 +190,64 @@ public class FilingService {
     return new Submission(number[0], FilingStatus.ACCEPTANCE_REVIEW, token);
   }
 
+  /** The kind of an application that adds a branch to a filed employer (issue 19 item 9). */
+  public static final String BRANCH_KIND = "BRANCH";
+
+  /**
+   * Issue 19 item 9: a filed employer adds a branch later (人社鉴发〔2019〕3号 §一5; 002 Annex 1 §一(十)5). The branch
+   * application is stored as an application of its own (kind {@code BRANCH}, the employer's data with this one branch
+   * as branch 1, files tagged with the three materials of 3号 §一5) under the employer's credit code, so the rule of
+   * one open procedure per institution holds (a second one, even at the same moment, → 409). It starts
+   * {@code BranchFilingProcess} with the branch application's own number as business key (never of the form
+   * {@code <applicationNo>-B<n>} of the branches declared in a filing).
+   */
+  public Submission submitLaterBranch(String filingCode, FilingApplication employer, FilingApplication.Branch branch,
+      List<FilingApplication.MaterialRef> refs, List<MultipartFile> files,
+      java.util.function.Consumer<Submission> first) {
+    ApplicationValidator.checkLaterBranch(branch);
+    List<MaterialStore.Checked> checked = materials.check(files, true);
+    List<List<Integer>> items = MaterialChecklist.tag(MaterialChecklist.BRANCH, refs == null ? List.of() : refs,
+        checked.stream().map(MaterialStore.Checked::fileName).toList(), false);
+    FilingApplication application = new FilingApplication(employer.institutionType(), employer.name(),
+        employer.creditCode(), employer.organisationForm(), employer.legalRepresentative(), employer.province(),
+        employer.address(), employer.contact(), employer.occupations(), List.of(branch), employer.declarations(),
+        employer.parentCreditCode(), employer.relatedCreditCodes(), employer.conditions(),
+        refs == null ? List.of() : refs);
+    if (repository.hasOpenApplication(application.creditCode())) {
+      throw duplicate(application.creditCode());
+    }
+    String token = newToken();
+    List<MaterialStore.Stored> written = new ArrayList<>();
+    String[] number = new String[1];
+    try {
+      String applicationNo = transaction.execute(status -> nextApplicationNo());
+      transaction.executeWithoutResult(status -> {
+        number[0] = applicationNo;
+        first.accept(new Submission(applicationNo, FilingStatus.ACCEPTANCE_REVIEW, token));
+        written.addAll(materials.store(applicationNo, checked));
+        repository.insert(applicationNo, application, hash(token), null, BRANCH_KIND, filingCode);
+        repository.addMaterials(applicationNo, 1, written, items);
+        repository.insertBranches(applicationNo, application.branches());
+        repository.addStep(applicationNo, "SUBMITTED", application.name(), null, branch.name());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(FilingProcess.Vars.APPLICATION_NO, applicationNo);
+        variables.put(FilingProcess.Vars.BRANCH_INDEX, 1);
+        variables.put(FilingProcess.Vars.PARENT_FILING_CODE, filingCode);
+        variables.put(FilingProcess.Vars.APPLICANT_EMAIL, application.contact().email());
+        variables.put(FilingProcess.Vars.LATER_BRANCH, true);
+        // Business key: the branch application's own number (README "Branches added after filing").
+        runtime.startProcessInstanceByKey(FilingProcess.BRANCH_KEY, applicationNo, variables);
+      });
+    } catch (DuplicateKeyException e) {
+      cleanUp(number[0], written);
+      throw duplicate(application.creditCode());
+    } catch (RuntimeException e) {
+      cleanUp(number[0], written);
+      throw e;
+    }
+    return new Submission(number[0], FilingStatus.ACCEPTANCE_REVIEW, token);
+  }
+
   private void cleanUp(String applicationNo, List<MaterialStore.Stored> written) {
     if (applicationNo != null) {
       materials.delete(applicationNo, written);
@@ -334,7 +392,7 @@ public class FilingService {
    */
   public FilingApplication currentData(String filingCode) {
     return repository.applicationsFor(filingCode).stream()
-        .filter(a -> a.status() == FilingStatus.FILED)
+        .filter(a -> a.status() == FilingStatus.FILED && !BRANCH_KIND.equals(a.kind()))
         .reduce((first, second) -> second)
         .map(StoredApplication::application).orElse(null);
   }
@@ -679,6 +737,11 @@ public class FilingService {
         "分支机构 " + index + (comment == null || comment.isBlank() ? "" : "：" + comment));
     repository.decideBranch(applicationNo, index, FilingProcess.Values.APPROVE.equals(decision) ? "APPROVED" : "REJECTED",
         comment);
+    if (BRANCH_KIND.equals(repository.get(applicationNo).kind()) && !FilingProcess.Values.APPROVE.equals(decision)) {
+      // A branch added after filing: its refusal closes its application (and frees the employer's credit code).
+      repository.recordDecision(applicationNo, decision, comment);
+      repository.updateStatus(applicationNo, FilingStatus.REJECTED);
+    }
   }
 
   FilingRegistration.Registered registerBranch(String applicationNo, int index, String parentFilingCode) {
@@ -690,6 +753,10 @@ public class FilingService {
     String receiptNo = nextReceiptNo();
     repository.recordBranchFiling(applicationNo, index, registered.filingCode(), receiptNo);
     repository.addStep(applicationNo, "BRANCH_REGISTERED", null, registered.filingCode(), branch.name());
+    if (BRANCH_KIND.equals(repository.get(applicationNo).kind())) {
+      // A branch added after filing: registered, its application is closed as filed.
+      repository.updateStatus(applicationNo, FilingStatus.FILED);
+    }
     return new FilingRegistration.Registered(registered.filingCode(), receiptNo, registered.validUntil());
   }
 

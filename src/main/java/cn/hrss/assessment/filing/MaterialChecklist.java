@@ -63,12 +63,25 @@ final class MaterialChecklist {
       // 002 Annex 1 §二(十一): 对申报材料实质内容的真实性负责; signed by the legal representative as 3号 asks of employers.
       new Item(TRUTH_COMMITMENT_SOCIAL_ORG, "法定代表人签字的申报材料真实性承诺书", true));
 
+  /** The pseudo-type of a branch added after filing ({@code POST /api/institutions/{filingCode}/branches}). */
+  static final String BRANCH = "BRANCH";
+
+  /**
+   * 人社鉴发〔2019〕3号 §一5 (省级备案): a branch files with the HRSS department of its province "(1)备案申请表；(2)本单位
+   * 职业技能等级认定试点工作方案；(3)中央企业职业技能等级认定试点工作方案（复印件）" — all three required.
+   */
+  static final List<Item> BRANCH_ITEMS = List.of(
+      new Item(1, "备案申请表", true),
+      new Item(2, "本单位职业技能等级认定（试点）工作方案", true),
+      new Item(3, "所属用人单位职业技能等级认定（试点）工作方案（复印件）", true));
+
   private MaterialChecklist() {}
 
   /** The list for an institution type (social organisations', provincial employers' or national employers'). */
   static List<Item> forType(String institutionType) {
     return switch (String.valueOf(institutionType)) {
       case "SOCIAL_ORG" -> SOCIAL_ORG;
+      case BRANCH -> BRANCH_ITEMS;
       case "PROVINCIAL_EMPLOYER" -> PROVINCIAL_EMPLOYER;
       default -> EMPLOYER;
     };

@@ -47,10 +47,12 @@ class InstitutionLifecycleController {
   private final InstitutionAccess access;
   private final IdempotencyKeys idempotency;
   private final ObjectMapper json;
+  private final LaterBranchService laterBranches;
 
   InstitutionLifecycleController(RenewalService renewals, ChangeService changes, ScopeChangeService scopeChanges, TerminationService terminations,
       InstitutionAccess access, IdempotencyKeys idempotency, ObjectMapper json, InstitutionRecord record,
-      cn.hrss.assessment.identity.Officers officers) {
+      cn.hrss.assessment.identity.Officers officers, LaterBranchService laterBranches) {
+    this.laterBranches = laterBranches;
     this.record = record;
     this.officers = officers;
     this.renewals = renewals;
@@ -84,6 +86,31 @@ class InstitutionLifecycleController {
     return submitOnce(filingCode, "scope-changes", application, files, idempotencyKey, request, scopeChanges::submit);
   }
 
+  @Operation(summary = "申报分支机构（备案后）", description = "已备案且状态正常的用人单位申报分支机构，由分支机构所在省级人社部门"
+      + "技术评审、赋码并出具分支机构备案回执（002 附件1 §一(十)5；人社鉴发〔2019〕3号 §一5）。multipart：application（JSON："
+      + "name、creditCode、province、address、contactEmail、materials）与 files（三项材料：1 备案申请表，2 本单位工作方案，"
+      + "3 所属用人单位工作方案复印件）。社会培训评价组织 → 409。")
+  @PostMapping(path = "/branches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> addBranch(@PathVariable String filingCode,
+      @RequestPart(name = "application", required = false) String application,
+      @RequestPart(name = "files", required = false) List<MultipartFile> files,
+      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      HttpServletRequest request) {
+    return submitOnce(filingCode, "branches", application, files, idempotencyKey, request,
+        (code, parts, first) -> laterBranches.submit(code, parseBranch(application), parts, first));
+  }
+
+  private LaterBranchService.LaterBranch parseBranch(String application) {
+    if (application == null || application.isBlank()) {
+      throw ApiProblem.invalid("application", "缺少分支机构信息（multipart 部分 application）");
+    }
+    try {
+      return json.readValue(application, LaterBranchService.LaterBranch.class);
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.invalid("application", "JSON 无法解析：" + e.getOriginalMessage());
+    }
+  }
+
   /** What a renewal and a scope change submit: the institution's code, the application (or null) and the files. */
   @FunctionalInterface
   interface Procedure {
@@ -97,6 +124,19 @@ class InstitutionLifecycleController {
    */
   private ResponseEntity<Map<String, Object>> submitOnce(String filingCode, String kind, String application,
       List<MultipartFile> files, String idempotencyKey, HttpServletRequest request, Procedure procedure) {
+    return submitOnce(filingCode, kind, application, files, idempotencyKey, request,
+        (code, parts, first) -> procedure.submit(code, parse(application), parts, first));
+  }
+
+  /** A submission whose application part the procedure reads itself. */
+  @FunctionalInterface
+  interface Submit {
+    FilingService.Submission submit(String filingCode, List<MultipartFile> files,
+        java.util.function.Consumer<FilingService.Submission> first);
+  }
+
+  private ResponseEntity<Map<String, Object>> submitOnce(String filingCode, String kind, String application,
+      List<MultipartFile> files, String idempotencyKey, HttpServletRequest request, Submit procedure) {
     access.requireToken(filingCode, request);
     IdempotencyKeys.Key key = idempotency.of(idempotencyKey, "POST /api/institutions/" + filingCode + "/" + kind,
         request.getHeader(HttpHeaders.AUTHORIZATION), body(application, files));
@@ -106,7 +146,7 @@ class InstitutionLifecycleController {
     }
     FilingService.Submission submission;
     try {
-      submission = procedure.submit(filingCode, parse(application), files,
+      submission = procedure.submit(filingCode, files,
           first -> idempotency.record(key, 201, location(first), answer(first)));
     } catch (IdempotencyKeys.Conflict concurrentRetry) {
       return replay(key).orElseThrow(() -> concurrentRetry);

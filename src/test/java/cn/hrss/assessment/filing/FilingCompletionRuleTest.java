@@ -55,8 +55,43 @@ class FilingCompletionRuleTest {
     assertThat(check("Task_DecideFiling", Map.of("filingDecision", "APPROVE")).isEmpty()).isTrue();
     assertThat(check("Task_DecideFiling", Map.of("filingDecision", "REJECT")).messages()).singleElement().asString()
         .startsWith("decisionComment");
-    assertThat(check("Task_ReviewBranch", Map.of("branchDecision", "APPROVE")).isEmpty()).isTrue();
-    assertThat(check("Task_ReviewBranch", Map.of("branchDecision", "REJECT")).messages()).singleElement().asString()
+    assertThat(check("Task_ReviewBranch", branchReview("APPROVE", "MEETS")).isEmpty()).isTrue();
+    Map<String, Object> rejected = branchReview("REJECT", "MEETS");
+    rejected.remove("branchComment");
+    assertThat(check("Task_ReviewBranch", rejected).messages()).singleElement().asString()
         .startsWith("branchComment");
+  }
+
+  /** A complete technical review of a branch: every item rated {@code rating}, an opinion, reasons. */
+  static Map<String, Object> branchReview(String decision, String rating) {
+    Map<String, Object> values = new java.util.HashMap<>(Map.of("branchDecision", decision,
+        "branchOpinion", "文件审核并现场考察：方案可行，场地设备、人员和制度满足要求", "branchComment", "理由"));
+    for (BranchReviewItems.Item item : BranchReviewItems.ITEMS) {
+      values.put(item.key(), rating);
+    }
+    return values;
+  }
+
+  @Test
+  void branchReviewIsATechnicalReviewOfEveryItemWithAnOpinion() {
+    // 002 Annex 1 §一(十)5: 对分支机构进行技术评审 — not one click.
+    assertThat(BranchReviewItems.ITEMS).extracting(BranchReviewItems.Item::id)
+        .containsExactly("plan", "site", "staff", "quality");
+    assertThat(check("Task_ReviewBranch", Map.of("branchDecision", "APPROVE")).messages())
+        .anyMatch(m -> m.startsWith("branchOpinion")).anyMatch(m -> m.startsWith("branchReview_site"))
+        .hasSize(BranchReviewItems.ITEMS.size() + 1);
+    Map<String, Object> noOpinion = branchReview("APPROVE", "MEETS");
+    noOpinion.put("branchOpinion", "  ");
+    assertThat(check("Task_ReviewBranch", noOpinion).messages()).singleElement().asString().startsWith("branchOpinion");
+    // An approval needs every item met; a refusal may rest on an unmet item (with its reasons).
+    Map<String, Object> siteUnmet = branchReview("APPROVE", "MEETS");
+    siteUnmet.put("branchReview_site", "NOT_MEETS");
+    assertThat(check("Task_ReviewBranch", siteUnmet).messages()).singleElement().asString()
+        .startsWith("branchReview_site");
+    assertThat(check("Task_ReviewBranch", branchReview("REJECT", "NOT_MEETS")).isEmpty()).isTrue();
+    Map<String, Object> badRating = branchReview("REJECT", "MEETS");
+    badRating.put("branchReview_staff", "OK");
+    assertThat(check("Task_ReviewBranch", badRating).messages()).singleElement().asString()
+        .startsWith("branchReview_staff");
   }
 }

@@ -509,14 +509,14 @@ class InstitutionFilingProcessIT {
     // 002 Annex 1 §一(十)5: each branch by its own province (CONTRACT.md "Jurisdiction").
     assertThat(task(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH)).hasCandidateGroup("provincial-officers-33");
 
-    complete(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", Map.of(Vars.BRANCH_DECISION, "REJECT",
-        Vars.BRANCH_COMMENT, "分支机构评价场地尚未建成"));
+    complete(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", branchReview("REJECT",
+        "NOT_MEETS", Vars.BRANCH_COMMENT, "分支机构评价场地尚未建成"));
     jobs.runDue();
     assertThat(zhejiang).hasPassed(FilingProcess.BranchElements.SEND_BRANCH_REJECTED_NOTICE,
         FilingProcess.BranchElements.BRANCH_REJECTED).isEnded();
     assertThat(pi).isWaitingAt(Elements.FILE_BRANCHES);
 
-    complete(henan, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", Map.of(Vars.BRANCH_DECISION, "APPROVE"));
+    complete(henan, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", branchReview("APPROVE", "MEETS"));
     jobs.runDue();
     assertThat(henan).hasPassed(FilingProcess.BranchElements.REGISTER_BRANCH,
         FilingProcess.BranchElements.SEND_BRANCH_RECEIPT, FilingProcess.BranchElements.BRANCH_FILED).isEnded();
@@ -631,5 +631,18 @@ class InstitutionFilingProcessIT {
 
   static Date endOfDay(LocalDate day) {
     return Date.from(ZonedDateTime.of(day.atTime(23, 59, 59), Jobs.ZONE).toInstant());
+  }
+
+  /** A technical review of a branch (issue 19 item 9): every item rated, an opinion, the decision (and its reasons). */
+  static Map<String, Object> branchReview(String decision, String rating, Object... more) {
+    Map<String, Object> values = new java.util.HashMap<>(Map.of(Vars.BRANCH_DECISION, decision,
+        BranchReviewItems.OPINION, "文件审核并现场考察"));
+    for (BranchReviewItems.Item item : BranchReviewItems.ITEMS) {
+      values.put(item.key(), rating);
+    }
+    for (int i = 0; i < more.length; i += 2) {
+      values.put((String) more[i], more[i + 1]);
+    }
+    return values;
   }
 }

@@ -1,0 +1,310 @@
+package cn.hrss.assessment.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.hrss.assessment.codes.CreditCodes;
+import cn.hrss.assessment.filing.Applications;
+import cn.hrss.assessment.filing.FilingApplication;
+import cn.hrss.assessment.registry.Institution;
+import cn.hrss.assessment.registry.InstitutionRegistry;
+import cn.hrss.assessment.support.IntegrationTest;
+import cn.hrss.assessment.support.Jobs;
+import cn.hrss.assessment.support.TestMail;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Issue 19 item 9 through HTTP, on H2 and PostgreSQL: a filed employer adds a branch later
+ * ({@code POST /api/institutions/{filingCode}/branches}, the three materials of 人社鉴发〔2019〕3号 §一5), the branch's
+ * province reviews it technically ({@code Task_ReviewBranch}), registers it with its code and mails the receipt, or
+ * tells the applicant why not.
+ */
+@IntegrationTest
+class LaterBranchApiIT {
+
+  static final String BRANCH_EMAIL = "branch@later.example.cn";
+  static final String EMPLOYER_EMAIL = "hr@later.example.cn";
+  private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired IdentityService identity;
+  @Autowired Jobs jobs;
+  @Autowired InstitutionRegistry registry;
+  @Autowired JdbcTemplate jdbc;
+
+  record Filed(String filingCode, String token) {}
+
+  @BeforeEach
+  void setUp() {
+    TestMail.reset();
+    jobs.moveClockTo(LocalDateTime.of(2023, 6, 1, 10, 0));
+  }
+
+  @AfterEach
+  void tearDown() {
+    List<String> running = runtime.createProcessInstanceQuery()
+        .processDefinitionKeyIn("InstitutionFilingProcess", "BranchFilingProcess").list().stream()
+        .map(ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtime.deleteProcessInstancesIfExists(running, "test finished", true, true, false);
+    }
+    jobs.resetClock();
+  }
+
+  @Test
+  void refusalsStoreNothingAndAValidBranchIsReviewedTechnicallyAndRegistered() {
+    Filed filed = file();
+    Filed other = file();
+    Map<String, Object> branch = branch("33");
+    assertThat(post(filed.filingCode(), null, branch, materials(3)).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(post(filed.filingCode(), other.token(), branch, materials(3)).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("Y999911999999", filed.token(), branch, materials(3)).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    Map<String, Object> invalid = new HashMap<>(branch);
+    invalid.put("creditCode", "91330100MA00000000");
+    invalid.put("province", "99");
+    ResponseEntity<JsonNode> refused = post(filed.filingCode(), filed.token(), invalid, materials(3));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(fields(refused)).contains("application.creditCode", "application.province");
+    // 人社鉴发〔2019〕3号 §一5 (3): the employer's plan (copy) is a required material.
+    ResponseEntity<JsonNode> missing = post(filed.filingCode(), filed.token(), branch, materials(2));
+    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(missing)).containsExactly("materials[3]");
+    assertThat(branchApplications(filed.filingCode())).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("BranchFilingProcess")
+        .variableValueEquals("parentFilingCode", filed.filingCode()).count()).isZero();
+
+    ResponseEntity<JsonNode> created = post(filed.filingCode(), filed.token(), branch, materials(3));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    assertThat(created.getBody().get("accessToken").asText()).isNotBlank();
+    // One open procedure per institution.
+    assertThat(post(filed.filingCode(), filed.token(), branch("44"), materials(3)).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+
+    // Business key: the branch application's own number (not <applicationNo>-B<n>).
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewBranch")
+        .singleResult();
+    assertThat(review).isNotNull();
+    assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+        .contains("provincial-officers-33");
+    // A technical review, not one click: without the items and the opinion the completion is refused.
+    assertThatThrownBy(() -> completeAs(review, "officer33", Map.of("branchDecision", "APPROVE")))
+        .hasMessageContaining("branchOpinion").hasMessageContaining("branchReview_site");
+    completeAs(review, "officer33", review("APPROVE", "MEETS"));
+    jobs.runDue();
+
+    List<Institution> branches = registry.branchesOf(filed.filingCode());
+    assertThat(branches).singleElement().satisfies(b -> {
+      assertThat(b.name()).isEqualTo("示例机床有限公司杭州分公司");
+      assertThat(b.province()).isEqualTo("33");
+    });
+    JsonNode status = http.exchange("/api/filings/" + no, HttpMethod.GET,
+        new HttpEntity<>(bearer(created.getBody().get("accessToken").asText())), JsonNode.class).getBody();
+    assertThat(status.get("status").asText()).isEqualTo("FILED");
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(BRANCH_EMAIL))
+        .anyMatch(s -> s.startsWith("分支机构备案回执（示例机床有限公司杭州分公司，"));
+    // The employer may apply again once the branch application is closed.
+    assertThat(post(filed.filingCode(), filed.token(), branch("44"), materials(3)).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void aRejectedBranchIsToldTheReasons() {
+    Filed filed = file();
+    ResponseEntity<JsonNode> created = post(filed.filingCode(), filed.token(), branch("44"), materials(3));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewBranch")
+        .singleResult();
+    Map<String, Object> rejected = review("REJECT", "MEETS");
+    rejected.put("branchReview_site", "NOT_MEETS");
+    rejected.put("branchComment", "评价场地尚未建成");
+    completeAs(review, "officer", rejected);
+    jobs.runDue();
+    assertThat(registry.branchesOf(filed.filingCode())).isEmpty();
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(EMPLOYER_EMAIL))
+        .contains("分支机构备案不予备案通知（示例机床有限公司杭州分公司）");
+    assertThat(TestMail.textsTo(EMPLOYER_EMAIL)).anyMatch(t -> t.contains("评价场地尚未建成"));
+  }
+
+  @Test
+  void twoRequestsAtOnceGetOneBranchApplication() throws Exception {
+    Filed filed = file();
+    CountDownLatch start = new CountDownLatch(1);
+    List<CompletableFuture<HttpStatus>> answers = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      answers.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return (HttpStatus) post(filed.filingCode(), filed.token(), branch("33"), materials(3)).getStatusCode();
+      }));
+    }
+    start.countDown();
+    List<HttpStatus> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpStatus> answer : answers) {
+      statuses.add(answer.get());
+    }
+    assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+    assertThat(branchApplications(filed.filingCode())).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  Filed file() {
+    FilingApplication national = Applications.nationalEmployer(freshCode());
+    // A national employer filed without branches; it adds one later.
+    FilingApplication application = new FilingApplication(national.institutionType(), national.name(),
+        national.creditCode(), national.organisationForm(), national.legalRepresentative(), national.province(),
+        national.address(), new FilingApplication.Contact("钱七", "010-87654321", EMPLOYER_EMAIL),
+        national.occupations(), List.of(), national.declarations(), null, List.of(), national.conditions(), null);
+    ResponseEntity<JsonNode> created = http.postForEntity("/api/filings",
+        Applications.multipart(json, application, Map.of("备案申请表.pdf", LifecycleFixtures.PDF)), JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    complete(no, "Task_ReviewCompleteness", "approver", Applications.acceptance());
+    jobs.runDue();
+    for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ExpertReview")
+        .list()) {
+      completeAs(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
+    }
+    jobs.runDue();
+    complete(no, "Task_DecideFiling", "approver", Applications.approval());
+    jobs.runDue();
+    String token = created.getBody().get("accessToken").asText();
+    JsonNode status = http.exchange("/api/filings/" + no, HttpMethod.GET, new HttpEntity<>(bearer(token)),
+        JsonNode.class).getBody();
+    assertThat(status.get("status").asText()).isEqualTo("FILED");
+    return new Filed(status.get("filingCode").asText(), token);
+  }
+
+  static String freshCode() {
+    String first17 = String.format("91110000MC%07d", SEQUENCE.incrementAndGet() % 10_000_000);
+    return first17 + CreditCodes.checkCharacter(first17);
+  }
+
+  static String freshBranchCode() {
+    String first17 = String.format("91330100MC%07d", SEQUENCE.incrementAndGet() % 10_000_000);
+    return first17 + CreditCodes.checkCharacter(first17);
+  }
+
+  static Map<String, Object> branch(String province) {
+    return new HashMap<>(Map.of("name", "示例机床有限公司杭州分公司", "creditCode", freshBranchCode(), "province", province,
+        "address", "杭州市西湖区 1 号", "contactEmail", BRANCH_EMAIL));
+  }
+
+  /** The first {@code count} of the three materials of 3号 §一5, one file each. */
+  static List<Integer> materials(int count) {
+    return java.util.stream.IntStream.rangeClosed(1, count).boxed().toList();
+  }
+
+  static Map<String, Object> review(String decision, String rating) {
+    Map<String, Object> values = new HashMap<>(Map.of("branchDecision", decision,
+        "branchOpinion", "文件审核并现场考察：方案可行，场地设备、人员和质量管控制度满足要求"));
+    for (String item : List.of("plan", "site", "staff", "quality")) {
+      values.put("branchReview_" + item, rating);
+    }
+    return values;
+  }
+
+  ResponseEntity<JsonNode> post(String filingCode, String token, Map<String, Object> branch, List<Integer> items) {
+    Map<String, Object> application = new HashMap<>(branch);
+    List<Map<String, Object>> refs = new ArrayList<>();
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    for (int item : items) {
+      String name = "分支机构材料" + item + ".pdf";
+      refs.add(Map.of("item", item, "file", name));
+      parts.add("files", new ByteArrayResource(LifecycleFixtures.PDF) {
+        @Override
+        public String getFilename() {
+          return name;
+        }
+      });
+    }
+    application.put("materials", refs);
+    HttpHeaders jsonPart = new HttpHeaders();
+    jsonPart.setContentType(MediaType.APPLICATION_JSON);
+    try {
+      parts.add("application", new HttpEntity<>(json.writeValueAsString(application), jsonPart));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    HttpHeaders headers = token == null ? new HttpHeaders() : bearer(token);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.exchange("/api/institutions/" + filingCode + "/branches", HttpMethod.POST,
+        new HttpEntity<>(parts, headers), JsonNode.class);
+  }
+
+  int branchApplications(String filingCode) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM filing_application WHERE kind = 'BRANCH'"
+        + " AND target_filing_code = ?", Integer.class, filingCode);
+    return count == null ? 0 : count;
+  }
+
+  static List<String> fields(ResponseEntity<JsonNode> problem) {
+    List<String> fields = new ArrayList<>();
+    problem.getBody().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    return fields;
+  }
+
+  void complete(String applicationNo, String key, String user, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).taskDefinitionKey(key).singleResult();
+    assertThat(task).as(key + " of " + applicationNo).isNotNull();
+    completeAs(task, user, variables);
+  }
+
+  void completeAs(Task task, String user, Map<String, Object> variables) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      tasks.complete(task.getId(), new HashMap<>(variables));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  static HttpHeaders bearer(String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    return headers;
+  }
+}
