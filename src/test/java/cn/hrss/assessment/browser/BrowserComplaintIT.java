@@ -80,6 +80,7 @@ class BrowserComplaintIT {
     assertThat(token).isNotBlank();
     assertThat(browser.bodyText()).contains("令牌只显示这一次");
     assertThat(browser.driver().getCurrentUrl()).doesNotContain(token);
+    browser.script("document.getElementById('received').scrollIntoView();");
     browser.screenshot("complaint-received");
 
     // shown once: the page opened again has no token and no number
@@ -114,6 +115,7 @@ class BrowserComplaintIT {
     assertThat(status).contains(named, "郑州某某职业技能培训学校", "2026年3月2日 09:00", "答复期限");
     assertThat(browser.bodyText()).doesNotContain("王五", "13900000000", "wangwu@example.cn");
     assertThat(new PublicPages(browser).overflowsHorizontally()).isFalse();
+    browser.script("document.getElementById('lookup').scrollIntoView();");
     browser.screenshot("complaint-status");
   }
 
