@@ -102,8 +102,9 @@ class InstitutionAreaPageIT {
         "目前没有正在办理的延续、变更申请");
     // 004 Art. 23: the page says what the API would answer, with the first day of the window; no renewal form
     assertThat(html).contains("自 2026年3月1日 起可以申请延续").doesNotContain("id=\"submit-renewal\"");
-    assertThat(html).contains("id=\"submit-change\"", "id=\"request-termination\"")
-        .doesNotContain("<script", "评估计划", "申辩");
+    // the defence page (issue 17 item 4) has landed: the area links to it
+    assertThat(html).contains("id=\"submit-change\"", "id=\"request-termination\"", "id=\"open-supervisions\"")
+        .doesNotContain("<script", "评估计划");
     assertThat(checker.errors(html)).isEmpty();
 
     jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0)); // 2 months before
