@@ -215,7 +215,7 @@ class FilingApiIT {
     for (int i = 1; i <= 2; i++) {
       Task branchReview = tasks.createTaskQuery().processInstanceBusinessKey(no + "-B" + i)
           .taskDefinitionKey("Task_ReviewBranch").singleResult();
-      assertThat(completeRest("officer", branchReview, Map.of("branchDecision", "APPROVE")).getStatusCode())
+      assertThat(completeRest("officer", branchReview, InstitutionFilingProcessIT.branchReview("APPROVE", "MEETS")).getStatusCode())
           .isEqualTo(HttpStatus.NO_CONTENT);
     }
     jobs.runDue();
