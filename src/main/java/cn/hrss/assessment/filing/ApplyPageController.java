@@ -212,7 +212,20 @@ class ApplyPageController {
     }
     return new FilingApplication(type, value(params, "name"), upper(value(params, "creditCode")),
         value(params, "organisationForm"), value(params, "legalRepresentative"), value(params, "province"),
-        value(params, "address"), contact, occupations, branches, declarations, null, List.of(), conditions, null);
+        value(params, "address"), contact, occupations, branches, declarations, upper(value(params, "parentCreditCode")),
+        related(value(params, "relatedCreditCodes")), conditions, null, value(params, "cityCode"));
+  }
+
+  /**
+   * Issue 19 item 7: the sister organisations' credit codes, typed one per line (or separated by spaces or commas);
+   * each is checked on the server like the applicant's own.
+   */
+  private static List<String> related(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(text.split("[\\s,，、；;]+")).filter(code -> !code.isBlank())
+        .map(code -> code.toUpperCase(java.util.Locale.ROOT)).toList();
   }
 
   /** One uploaded material: the item of the type's list it answers and the file. */
@@ -245,6 +258,10 @@ class ApplyPageController {
       if (field.startsWith("files[")) {
         int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
         field = index < uploads.size() ? "materials[" + uploads.get(index).item() + "]" : "files";
+      }
+      if (field.startsWith("relatedCreditCodes[")) {
+        // One text area holds the sister organisations' codes, one per line: its errors are shown on it.
+        field = "relatedCreditCodes";
       }
       if (field.equals("files") || field.equals("application")) {
         general.add(error.message());
@@ -280,7 +297,7 @@ class ApplyPageController {
     }
     return new FilingApplication(a.institutionType(), a.name(), a.creditCode(), a.organisationForm(),
         a.legalRepresentative(), a.province(), a.address(), a.contact(), occupations, branches, a.declarations(),
-        a.parentCreditCode(), a.relatedCreditCodes(), a.conditions(), null);
+        a.parentCreditCode(), a.relatedCreditCodes(), a.conditions(), null, a.cityCode());
   }
 
   private void page(Model model, FilingApplication application, Map<String, String> errors, List<String> general,

@@ -137,6 +137,28 @@ class ApplyPageIT {
   }
 
   @Test
+  void theGroupCodesAndTheCityCodeAreOnTheFormAndCheckedOnTheServer() {
+    // Issue 19 items 7 and 10: parent and sister credit codes (expert conflicts), the city code of positions 8-9.
+    String parent = Applications.freshSocialOrgCode();
+    MultiValueMap<String, Object> form = socialOrgForm("网页申请集团测试协会", Applications.freshSocialOrgCode());
+    form.add("parentCreditCode", parent.toLowerCase(java.util.Locale.ROOT));
+    form.add("relatedCreditCodes", "52410000MJ0000005X\n" + Applications.freshSocialOrgCode());
+    form.add("cityCode", "99");
+    long before = count();
+
+    ResponseEntity<String> answer = post("/apply", form);
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(count()).as("nothing stored").isEqualTo(before);
+    String html = answer.getBody();
+    assertThat(html).contains("value=\"" + parent + "\"", "52410000MJ0000005X");
+    assertThat(html).containsPattern("id=\"f-relatedCreditCodes\"[^>]*aria-invalid=\"true\"");
+    assertThat(html).contains("id=\"e-f-cityCode\"");
+    assertThat(html).doesNotContain("id=\"e-f-parentCreditCode\"");
+    assertThat(checker.errors(html)).isEmpty();
+  }
+
+  @Test
   void aRuleOfTheApiIsShownOnItsFieldToo() {
     // 002 Annex 1 §二(七)1: an applicant that cannot declare it has no illegal record may not apply.
     // A name with markup comes back as text (th:value escapes it).
