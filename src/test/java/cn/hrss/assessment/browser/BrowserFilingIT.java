@@ -59,6 +59,7 @@ class BrowserFilingIT {
     tasklist.dismissNotifications();
     List<String> checklist = Applications.checklistLabels("SOCIAL_ORG");
     checklist.forEach(label -> tasklist.check(label, true));
+    assertThat(tasklist.clippedLabels()).as("checklist items the officer could not read whole").isEmpty();
     document(browser, tasklist.formField(checklist.get(0)), "acceptance-checklist");
     tasklist.complete();
     browser.await("acceptance recorded", d -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);

@@ -162,6 +162,17 @@ public final class Tasklist {
     return this;
   }
 
+  /**
+   * The labels of the open form that are cut off (their text wider than their box): an item the user cannot read
+   * whole. form-js clips labels to one line; our styles/user-styles.css lets them wrap.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> clippedLabels() {
+    return (List<String>) browser.script("return Array.from(document.querySelectorAll('.fjs-form-field label'))"
+        + ".filter(l => l.offsetParent !== null && l.scrollWidth > l.clientWidth + 1)"
+        + ".map(l => l.textContent.trim());");
+  }
+
   /** Clicks 完成 (complete) under the task form. */
   public Tasklist complete() {
     dismissNotifications();   // an earlier message would cover the button
