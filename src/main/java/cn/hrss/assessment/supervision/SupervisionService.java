@@ -16,6 +16,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class SupervisionService {
 
   private static final Logger log = LoggerFactory.getLogger(SupervisionService.class);
+  /** Times in messages as the institution reads them: Beijing time, as on the defence page. */
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+      .withZone(ZoneId.of("Asia/Shanghai"));
   static final int DEFENCE_MAX = 4000;
   static final String LETTER_TEMPLATE = "supervision-opinion-letter";
 
@@ -131,7 +136,7 @@ public class SupervisionService {
     SupervisionOutcome outcome = outcomes.find(supervisionNo)
         .orElseThrow(() -> ApiProblem.notFound("督导编号 " + supervisionNo + " 不存在。"));
     if (outcome.defence() != null) {
-      throw ApiProblem.conflict("已提交申辩意见（" + outcome.defenceAt() + "），不能重复提交。");
+      throw ApiProblem.conflict("已提交申辩意见（" + SHOWN.format(outcome.defenceAt()) + "），不能重复提交。");
     }
     Execution waiting = runtime.createExecutionQuery().processInstanceBusinessKey(supervisionNo)
         .activityId(Ids.AWAIT_DEFENCE).singleResult();
@@ -142,7 +147,7 @@ public class SupervisionService {
     }
     Date due = (Date) runtime.getVariable(waiting.getProcessInstanceId(), Vars.DEFENCE_DUE);
     if (due != null && now.isAfter(due.toInstant())) {
-      throw ApiProblem.conflict("申辩期已于 " + due.toInstant() + " 届满，不再接受申辩。");
+      throw ApiProblem.conflict("申辩期已于" + SHOWN.format(due.toInstant()) + "届满，不再接受申辩。");
     }
     if (!outcomes.defence(supervisionNo, text, now)) {
       throw ApiProblem.conflict("申辩期已届满或已提交申辩意见。");

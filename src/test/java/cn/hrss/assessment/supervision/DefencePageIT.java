@@ -118,7 +118,7 @@ class DefencePageIT {
     ResponseEntity<String> again = post("/institution/supervisions/defence", form(org, Map.of("supervisionNo", no,
         "content", "再次申辩")));
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(again.getBody()).contains("不能重复提交");
+    assertThat(again.getBody()).contains("不能重复提交", "2026年3月6日 10:00");
     assertThat(outcomes.find(no).orElseThrow().defence()).doesNotContain("再次申辩");
 
     // no letter yet
@@ -151,7 +151,8 @@ class DefencePageIT {
     ResponseEntity<String> late = post("/institution/supervisions/defence", form(org, Map.of("supervisionNo", no,
         "content", "逾期的申辩")));
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(late.getBody()).contains("申辩期", "届满", "不再接受申辩").doesNotContain("id=\"defence-" + no + "\"");
+    assertThat(late.getBody()).contains("申辩期", "届满", "不再接受申辩").doesNotContain("id=\"defence-" + no + "\"")
+        .contains("2026年3月9日 23:59");   // the window's end in Beijing time, as the page shows times
     assertThat(checker.errors(late.getBody())).isEmpty();
     assertThat(outcomes.find(no).orElseThrow().defence()).isNull();
     jobs.runDue();
