@@ -302,15 +302,16 @@ class FilingRepository {
   // ---- branches
 
   record BranchRow(String applicationNo, int index, String name, String creditCode, String province, String address,
-      String contactEmail, String status, String comment, String filingCode, String receiptNo) {}
+      String contactEmail, String status, String comment, String filingCode, String receiptNo, String cityCode) {}
 
   void insertBranches(String applicationNo, List<FilingApplication.Branch> branches) {
     for (int i = 0; i < branches.size(); i++) {
       FilingApplication.Branch b = branches.get(i);
       jdbc.update("""
-          INSERT INTO filing_branch (application_no, branch_index, name, credit_code, province, address, contact_email, status)
-          VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING')""",
-          applicationNo, i + 1, b.name(), b.creditCode(), b.province(), b.address(), b.contactEmail());
+          INSERT INTO filing_branch (application_no, branch_index, name, credit_code, province, address, contact_email,
+            status, city_code)
+          VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""",
+          applicationNo, i + 1, b.name(), b.creditCode(), b.province(), b.address(), b.contactEmail(), b.cityCode());
     }
   }
 
@@ -336,7 +337,8 @@ class FilingRepository {
   private BranchRow branch(ResultSet rs, int row) throws SQLException {
     return new BranchRow(rs.getString("application_no"), rs.getInt("branch_index"), rs.getString("name"),
         rs.getString("credit_code"), rs.getString("province"), rs.getString("address"), rs.getString("contact_email"),
-        rs.getString("status"), rs.getString("decision_comment"), rs.getString("filing_code"), rs.getString("receipt_no"));
+        rs.getString("status"), rs.getString("decision_comment"), rs.getString("filing_code"), rs.getString("receipt_no"),
+        rs.getString("city_code"));
   }
 
   // ---- helpers

@@ -205,6 +205,7 @@ public class FilingService {
       List<FilingApplication.MaterialRef> refs, List<MultipartFile> files,
       java.util.function.Consumer<Submission> first) {
     ApplicationValidator.checkLaterBranch(branch);
+    registration.checkLaterBranchCityCode(branch);
     List<MaterialStore.Checked> checked = materials.check(files, true);
     List<List<Integer>> items = MaterialChecklist.tag(MaterialChecklist.BRANCH, refs == null ? List.of() : refs,
         checked.stream().map(MaterialStore.Checked::fileName).toList(), false);
