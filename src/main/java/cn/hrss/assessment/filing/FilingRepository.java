@@ -341,6 +341,26 @@ class FilingRepository {
         rs.getString("city_code"));
   }
 
+  /**
+   * The branch applications an institution made after its filing (issue 19 item 9), newest first, with their branch's
+   * review status ({@code filing_branch.status}: PENDING, APPROVED, REJECTED, FILED).
+   */
+  record LaterBranchRow(String applicationNo, Instant submittedAt, String applicationStatus, String name,
+      String province, String cityCode, String branchStatus, String comment, String filingCode) {}
+
+  List<LaterBranchRow> laterBranches(String filingCode) {
+    return jdbc.query("""
+        SELECT a.application_no, a.submitted_at, a.status AS application_status, b.name, b.province, b.city_code,
+               b.status AS branch_status, b.decision_comment, b.filing_code
+        FROM filing_application a JOIN filing_branch b ON b.application_no = a.application_no
+        WHERE a.kind = 'BRANCH' AND a.target_filing_code = ?
+        ORDER BY a.submitted_at DESC, a.application_no DESC""",
+        (rs, row) -> new LaterBranchRow(rs.getString("application_no"), instant(rs, "submitted_at"),
+            rs.getString("application_status"), rs.getString("name"), rs.getString("province"),
+            rs.getString("city_code"), rs.getString("branch_status"), rs.getString("decision_comment"),
+            rs.getString("filing_code")), filingCode);
+  }
+
   // ---- helpers
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
