@@ -74,12 +74,7 @@ final class ApplicationValidator {
     text(errors, "legalRepresentative", application.legalRepresentative(), 100);
     province(errors, "province", application.province());
     // Issue 19 item 10: the city of positions 8-9 (001 豫职鉴〔2020〕2号 Annex 1 §二(四) 表 5), from the province's table.
-    if (application.cityCode() != null && Provinces.isValid(application.province())
-        && !CityCodes.isValid(application.province(), application.cityCode())) {
-      errors.add(new FieldError("cityCode", CityCodes.hasTable(application.province())
-          ? "不在" + Provinces.name(application.province()) + "的省直和市级代码表中（两位数字，如 01 郑州市）"
-          : Provinces.name(application.province()) + "的备案编码不含市级代码，请不要填写"));
-    }
+    cityCode(errors, "cityCode", application.province(), application.cityCode());
     text(errors, "address", application.address(), 500);
     if (application.contact() == null) {
       errors.add(new FieldError("contact", "必填：联系人姓名、电话、电子邮箱"));
@@ -222,6 +217,7 @@ final class ApplicationValidator {
     province(errors, "application.province", branch.province());
     text(errors, "application.address", branch.address(), 500);
     email(errors, "application.contactEmail", branch.contactEmail());
+    cityCode(errors, "application.cityCode", branch.province(), branch.cityCode());
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
@@ -248,6 +244,19 @@ final class ApplicationValidator {
       province(errors, path + ".province", branch.province());
       text(errors, path + ".address", branch.address(), 500);
       email(errors, path + ".contactEmail", branch.contactEmail());
+      cityCode(errors, path + ".cityCode", branch.province(), branch.cityCode());
+    }
+  }
+
+  /**
+   * Issue 19 items 9-10: the city of positions 8-9 (001 豫职鉴〔2020〕2号 Annex 1 §二(四) 表 5) of an institution or a
+   * branch, from the table of its own province; a province without a table takes none.
+   */
+  private static void cityCode(List<FieldError> errors, String path, String province, String cityCode) {
+    if (cityCode != null && Provinces.isValid(province) && !CityCodes.isValid(province, cityCode)) {
+      errors.add(new FieldError(path, CityCodes.hasTable(province)
+          ? "不在" + Provinces.name(province) + "的省直和市级代码表中（两位数字，如 01 郑州市）"
+          : Provinces.name(province) + "的备案编码不含市级代码，请不要填写"));
     }
   }
 

@@ -192,9 +192,9 @@ class ApplyPageController {
       String prefix = "branches[" + i + "].";
       FilingApplication.Branch branch = new FilingApplication.Branch(value(params, prefix + "name"),
           upper(value(params, prefix + "creditCode")), value(params, prefix + "province"), value(params, prefix + "address"),
-          value(params, prefix + "contactEmail"));
+          value(params, prefix + "contactEmail"), value(params, prefix + "cityCode"));
       if (branch.name() != null || branch.creditCode() != null || branch.province() != null || branch.address() != null
-          || branch.contactEmail() != null) {
+          || branch.contactEmail() != null || branch.cityCode() != null) {
         branches.add(branch);
       }
     }

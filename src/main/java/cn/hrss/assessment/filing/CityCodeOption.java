@@ -3,6 +3,8 @@ package cn.hrss.assessment.filing;
 import cn.hrss.assessment.codes.CityCodes;
 import cn.hrss.assessment.codes.Provinces;
 import cn.hrss.assessment.web.ApiProblem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,15 +37,41 @@ public class CityCodeOption {
 
   /** Whether the province codes its sites by city. */
   public boolean on(String province) {
-    return provinces.contains(province);
+    return province != null && provinces.contains(province);
   }
 
-  /** At intake: where the option is on, the city code is required (its value is checked by the validator). */
+  /**
+   * At intake: where the option is on, the city code is required (its value is checked by the validator), for the
+   * applicant in its province and for each branch in the branch's province (issue 19 items 9-10).
+   */
   void check(FilingApplication application) {
-    if (application != null && on(application.province()) && application.cityCode() == null) {
-      throw ApiProblem.invalid("cityCode", "必填：" + Provinces.name(application.province())
-          + "的备案编码第 8-9 位为评价机构所在地省直或市级代码（如 00 省直、01 郑州市）");
+    if (application == null) {
+      return;
     }
+    List<ApiProblem.FieldError> errors = new ArrayList<>();
+    if (on(application.province()) && application.cityCode() == null) {
+      errors.add(new ApiProblem.FieldError("cityCode", required(application.province(), "评价机构")));
+    }
+    for (int i = 0; i < application.branches().size(); i++) {
+      FilingApplication.Branch branch = application.branches().get(i);
+      if (branch != null && on(branch.province()) && branch.cityCode() == null) {
+        errors.add(new ApiProblem.FieldError("branches[" + i + "].cityCode", required(branch.province(), "分支机构")));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+  }
+
+  /** The same for a branch added after filing: field {@code application.cityCode}. */
+  void checkLaterBranch(FilingApplication.Branch branch) {
+    if (branch != null && on(branch.province()) && branch.cityCode() == null) {
+      throw ApiProblem.invalid("application.cityCode", required(branch.province(), "分支机构"));
+    }
+  }
+
+  private static String required(String province, String who) {
+    return "必填：" + Provinces.name(province) + "的备案编码第 8-9 位为" + who + "所在地省直或市级代码（如 00 省直、01 郑州市）";
   }
 
   /** The city code for the filing code: the application's where the option is on, else none. */

@@ -100,7 +100,19 @@ public record FilingApplication(
 
   public record Occupation(String code, String name, String track, List<Integer> levels) {}
 
-  public record Branch(String name, String creditCode, String province, String address, String contactEmail) {}
+  /**
+   * A branch (002 Annex 1 §一(十)5). {@code cityCode}: issue 19 items 9-10, the city of positions 8-9 of the branch's
+   * code where the branch's province codes its sites by city (001 豫职鉴〔2020〕2号 Annex 1 §二(四) 表 5, see
+   * {@link CityCodeOption}); the branch's own province assigns it (人社鉴发〔2019〕2号 Annex 1 §二(四)).
+   */
+  public record Branch(String name, String creditCode, String province, String address, String contactEmail,
+      String cityCode) {
+
+    /** A branch without city code. */
+    public Branch(String name, String creditCode, String province, String address, String contactEmail) {
+      this(name, creditCode, province, address, contactEmail, null);
+    }
+  }
 
   /**
    * The prohibition declarations of 002 Annex 1 §二(七): 1 (not a government body, public institution or association

@@ -82,6 +82,11 @@ class FilingRegistration {
     cityCodes.check(application);
   }
 
+  /** The same for a branch added after filing (issue 19 items 9-10), its fields under {@code application.}. */
+  void checkLaterBranchCityCode(FilingApplication.Branch branch) {
+    cityCodes.checkLaterBranch(branch);
+  }
+
   record Registered(String filingCode, String receiptNo, LocalDate validUntil) {}
 
   /**
@@ -112,7 +117,10 @@ class FilingRegistration {
             .withCityCode(cityCodes.cityCodeFor(a))
         : new NewInstitution(InstitutionType.valueOf(a.institutionType()), branch.name(), branch.creditCode(),
             branch.province(), branch.address(), branch.contactEmail(),
-            FilingProcess.branchBusinessKey(application.applicationNo(), branch.index()), scope, parentFilingCode);
+            FilingProcess.branchBusinessKey(application.applicationNo(), branch.index()), scope, parentFilingCode)
+            // Issue 19 items 9-10: the branch's own province assigns its serial (人社鉴发〔2019〕2号 Annex 1 §二(四));
+            // where that province codes by city (豫职鉴〔2020〕2号 §二(四)), positions 8-9 are the branch's city.
+            .withCityCode(cityCodes.on(branch.province()) ? branch.cityCode() : null);
     Institution registered = registry.register(institution);
     return new Registered(registered.filingCode(), null, registered.validUntil());
   }

@@ -302,15 +302,16 @@ class FilingRepository {
   // ---- branches
 
   record BranchRow(String applicationNo, int index, String name, String creditCode, String province, String address,
-      String contactEmail, String status, String comment, String filingCode, String receiptNo) {}
+      String contactEmail, String status, String comment, String filingCode, String receiptNo, String cityCode) {}
 
   void insertBranches(String applicationNo, List<FilingApplication.Branch> branches) {
     for (int i = 0; i < branches.size(); i++) {
       FilingApplication.Branch b = branches.get(i);
       jdbc.update("""
-          INSERT INTO filing_branch (application_no, branch_index, name, credit_code, province, address, contact_email, status)
-          VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING')""",
-          applicationNo, i + 1, b.name(), b.creditCode(), b.province(), b.address(), b.contactEmail());
+          INSERT INTO filing_branch (application_no, branch_index, name, credit_code, province, address, contact_email,
+            status, city_code)
+          VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""",
+          applicationNo, i + 1, b.name(), b.creditCode(), b.province(), b.address(), b.contactEmail(), b.cityCode());
     }
   }
 
@@ -336,7 +337,28 @@ class FilingRepository {
   private BranchRow branch(ResultSet rs, int row) throws SQLException {
     return new BranchRow(rs.getString("application_no"), rs.getInt("branch_index"), rs.getString("name"),
         rs.getString("credit_code"), rs.getString("province"), rs.getString("address"), rs.getString("contact_email"),
-        rs.getString("status"), rs.getString("decision_comment"), rs.getString("filing_code"), rs.getString("receipt_no"));
+        rs.getString("status"), rs.getString("decision_comment"), rs.getString("filing_code"), rs.getString("receipt_no"),
+        rs.getString("city_code"));
+  }
+
+  /**
+   * The branch applications an institution made after its filing (issue 19 item 9), newest first, with their branch's
+   * review status ({@code filing_branch.status}: PENDING, APPROVED, REJECTED, FILED).
+   */
+  record LaterBranchRow(String applicationNo, Instant submittedAt, String applicationStatus, String name,
+      String province, String cityCode, String branchStatus, String comment, String filingCode) {}
+
+  List<LaterBranchRow> laterBranches(String filingCode) {
+    return jdbc.query("""
+        SELECT a.application_no, a.submitted_at, a.status AS application_status, b.name, b.province, b.city_code,
+               b.status AS branch_status, b.decision_comment, b.filing_code
+        FROM filing_application a JOIN filing_branch b ON b.application_no = a.application_no
+        WHERE a.kind = 'BRANCH' AND a.target_filing_code = ?
+        ORDER BY a.submitted_at DESC, a.application_no DESC""",
+        (rs, row) -> new LaterBranchRow(rs.getString("application_no"), instant(rs, "submitted_at"),
+            rs.getString("application_status"), rs.getString("name"), rs.getString("province"),
+            rs.getString("city_code"), rs.getString("branch_status"), rs.getString("decision_comment"),
+            rs.getString("filing_code")), filingCode);
   }
 
   // ---- helpers

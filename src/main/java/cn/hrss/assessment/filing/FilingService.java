@@ -205,6 +205,7 @@ public class FilingService {
       List<FilingApplication.MaterialRef> refs, List<MultipartFile> files,
       java.util.function.Consumer<Submission> first) {
     ApplicationValidator.checkLaterBranch(branch);
+    registration.checkLaterBranchCityCode(branch);
     List<MaterialStore.Checked> checked = materials.check(files, true);
     List<List<Integer>> items = MaterialChecklist.tag(MaterialChecklist.BRANCH, refs == null ? List.of() : refs,
         checked.stream().map(MaterialStore.Checked::fileName).toList(), false);
@@ -348,6 +349,31 @@ public class FilingService {
   // ------------------------------------------------------------------ after filing (renewal, changes, termination)
 
   /** Open renewals and changes of the institution {@code filingCode}, by application number. */
+  /**
+   * A branch application after filing as the institution's area lists it (issue 19 item 9). {@code status}: PENDING
+   * (in technical review), FILED (code assigned), REJECTED (with {@code comment}), or WITHDRAWN when its application
+   * was closed otherwise (e.g. by the employer's termination).
+   */
+  public record LaterBranchApplication(String applicationNo, Instant submittedAt, String name, String province,
+      String cityCode, String status, String comment, String filingCode) {}
+
+  public List<LaterBranchApplication> laterBranchApplications(String filingCode) {
+    return repository.laterBranches(filingCode).stream().map(r -> new LaterBranchApplication(r.applicationNo(),
+        r.submittedAt(), r.name(), r.province(), r.cityCode(),
+        "FILED".equals(r.branchStatus()) || "REJECTED".equals(r.branchStatus()) ? r.branchStatus()
+            : FilingStatus.valueOf(r.applicationStatus()).isClosed() ? "WITHDRAWN" : "PENDING",
+        r.comment(), r.filingCode())).toList();
+  }
+
+  /**
+   * The field checks of a branch added after filing (as {@code POST /api/institutions/{code}/branches} makes them),
+   * for a page that reports them together with its own: field errors under {@code application.}.
+   */
+  public void checkLaterBranch(FilingApplication.Branch branch) {
+    ApplicationValidator.checkLaterBranch(branch);
+    registration.checkLaterBranchCityCode(branch);
+  }
+
   public List<String> openApplicationsFor(String filingCode) {
     return repository.openApplicationsFor(filingCode);
   }

@@ -55,10 +55,15 @@ class InstitutionAreaPageController {
   private final InstitutionRecord record;
   private final FilingReceipts receipts;
   private final OccupationCatalogue catalogue;
+  private final LaterBranchService laterBranches;
+  private final cn.hrss.assessment.registry.InstitutionRegistry registry;
 
   InstitutionAreaPageController(InstitutionAccess access, FilingService filings, RenewalService renewals,
       ChangeService changes, TerminationService terminations, ScopeChangeService scopeChanges,
-      InstitutionRecord record, FilingReceipts receipts, OccupationCatalogue catalogue) {
+      InstitutionRecord record, FilingReceipts receipts, OccupationCatalogue catalogue, LaterBranchService laterBranches,
+      cn.hrss.assessment.registry.InstitutionRegistry registry) {
+    this.laterBranches = laterBranches;
+    this.registry = registry;
     this.scopeChanges = scopeChanges;
     this.record = record;
     this.receipts = receipts;
@@ -240,6 +245,106 @@ class InstitutionAreaPageController {
     return "public/institution";
   }
 
+  /** The branch form's fields (the API's {@code application} part) and their labels. */
+  static final List<String> BRANCH_FIELDS = List.of("name", "creditCode", "province", "cityCode", "address",
+      "contactEmail");
+
+  /**
+   * 分支机构备案 after filing (issue 19 item 9; 人社鉴发〔2019〕3号 §一5, 002 Annex 1 §一(十)5): the branch's data and the
+   * three materials of 3号 §一5, one file input per item (tagged by the input it was chosen in), sent to the service
+   * behind {@code POST /api/institutions/{code}/branches}. Every field error is shown on its field: the page checks
+   * the fields and the missing materials together before submitting, so one round trip names them all.
+   */
+  @PostMapping("/institution/branch")
+  String addBranch(@RequestParam MultiValueMap<String, String> params,
+      @RequestParam(name = "material-1", required = false) MultipartFile material1,
+      @RequestParam(name = "material-2", required = false) MultipartFile material2,
+      @RequestParam(name = "material-3", required = false) MultipartFile material3,
+      Model model, HttpServletResponse response) {
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    String token = params.getFirst("accessToken") == null ? "" : params.getFirst("accessToken");
+    Institution institution = signedIn(String.valueOf(params.getFirst("filingCode")), token, model, response);
+    if (institution == null) {
+      return "public/institution";
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String field : BRANCH_FIELDS) {
+      String value = blankToNull(params.getFirst("branch." + field));
+      values.put(field, value == null ? null
+          : "creditCode".equals(field) ? value.toUpperCase(Locale.ROOT) : value);
+    }
+    List<MultipartFile> chosen = java.util.Arrays.asList(material1, material2, material3);
+    List<MultipartFile> files = new ArrayList<>();
+    List<FilingApplication.MaterialRef> refs = new ArrayList<>();
+    List<Integer> fileItems = new ArrayList<>();
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (int item = 1; item <= chosen.size(); item++) {
+      MultipartFile file = chosen.get(item - 1);
+      if (file == null || file.isEmpty()) {
+        // 人社鉴发〔2019〕3号 §一5 (1)-(3): each of the three is required.
+        errors.put("materials[" + item + "]", RECORD_TEXTS.getString("branch.material.missing"));
+      } else {
+        files.add(file);
+        fileItems.add(item);
+        refs.add(new FilingApplication.MaterialRef(item, file.getOriginalFilename()));
+      }
+    }
+    LaterBranchService.LaterBranch branch = new LaterBranchService.LaterBranch(values.get("name"),
+        values.get("creditCode"), values.get("province"), values.get("address"), values.get("contactEmail"), refs,
+        values.get("cityCode"));
+    int status = HttpServletResponse.SC_BAD_REQUEST;
+    if (errors.isEmpty()) {
+      try {
+        FilingService.Submission done = laterBranches.submit(institution.filingCode(), branch, files, first -> { });
+        area(model, access.require(institution.filingCode()), token.strip());
+        model.addAttribute("submitted", done);
+        model.addAttribute("submittedKind", RECORD_TEXTS.getString("branch.submittedKind"));
+        return "public/institution";
+      } catch (ApiProblem problem) {
+        branchErrors(problem, errors, fileItems);
+        status = problem.status().value();
+      }
+    } else {
+      // A material is missing: the fields' own errors are named now as well (nothing is stored).
+      try {
+        LaterBranchService.checkMayAddBranch(institution, access.today());
+        filings.checkLaterBranch(branch.branch());
+      } catch (ApiProblem problem) {
+        branchErrors(problem, errors, fileItems);
+        status = problem.status().value();
+      }
+    }
+    response.setStatus(status);
+    area(model, access.require(institution.filingCode()), token.strip());
+    model.addAttribute("branchValues", values);
+    model.addAttribute("errors", errors);
+    return "public/institution";
+  }
+
+  /** A refusal's errors on the branch form's fields ({@code branch.name}, {@code materials[2]}); a 409 under "form". */
+  private static void branchErrors(ApiProblem problem, Map<String, String> errors, List<Integer> fileItems) {
+    if (problem.errors().isEmpty()) {
+      errors.put("form", problem.getMessage());
+    }
+    for (ApiProblem.FieldError e : problem.errors()) {
+      String field = e.field();
+      if (field.startsWith("application.")) {
+        field = "branch." + field.substring("application.".length());
+      } else if (field.startsWith("files[")) {
+        // files[i]: the i-th file passed on, chosen in the input of item fileItems[i].
+        int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
+        field = index < fileItems.size() ? "materials[" + fileItems.get(index) + "]" : "form";
+      } else if (field.matches("materials\\[\\d+\\]\\..*")) {
+        // materials[i].file: the i-th reference, i.e. the i-th file passed on.
+        int index = Integer.parseInt(field.substring(10, field.indexOf(']')));
+        field = index < fileItems.size() ? "materials[" + fileItems.get(index) + "]" : "form";
+      } else if (!field.matches("materials\\[\\d+\\]")) {
+        field = "form";
+      }
+      errors.merge(field, e.message(), (a, b) -> a + "；" + b);
+    }
+  }
+
   /** One occupation row of the scope form. */
   public record ScopeRow(String code, String name, String track, List<Integer> levels) {}
 
@@ -372,7 +477,26 @@ class InstitutionAreaPageController {
         e.kind().endsWith("_APPROVED") && e.document() != null && e.document().endsWith("/receipt") ? e.reference() : null))
         .toList());
     model.addAttribute("receiptPdf", receipts.pdfAvailable());
+    // Issue 19 item 9: its branches and branch applications, and whether it may apply for another (the API's check).
+    String branchRefusal = null;
+    try {
+      LaterBranchService.checkMayAddBranch(institution, access.today());
+    } catch (ApiProblem refused) {
+      branchRefusal = refused.getMessage();
+    }
+    model.addAttribute("branchRefusal", branchRefusal);
+    model.addAttribute("branches", institution.isBranch() ? List.of() : registry.branchesOf(institution.filingCode()));
+    model.addAttribute("branchApplications", filings.laterBranchApplications(institution.filingCode()).stream()
+        .map(b -> new BranchApplicationRow(b.applicationNo(), TIME.format(b.submittedAt().atZone(
+            java.time.ZoneId.of("Asia/Shanghai"))), b.name(), cn.hrss.assessment.codes.Provinces.isValid(b.province())
+            ? cn.hrss.assessment.codes.Provinces.name(b.province()) : b.province(), b.status(), b.comment(),
+            b.filingCode())).toList());
+    model.addAttribute("provinces", cn.hrss.assessment.codes.Provinces.all());
   }
+
+  /** A branch application as the area lists it. */
+  public record BranchApplicationRow(String applicationNo, String submittedAt, String name, String province,
+      String status, String comment, String filingCode) {}
 
   /** One line of the record as the page shows it; {@code receiptOf}: the application whose receipt can be downloaded. */
   public record RecordRow(String at, String kind, String summary, String receiptOf) {}
@@ -406,6 +530,12 @@ class InstitutionAreaPageController {
     model.addAttribute("record", List.of());
     model.addAttribute("receiptError", null);
     model.addAttribute("receiptPdf", false);
+    model.addAttribute("errors", Map.of());
+    model.addAttribute("branchValues", Map.of());
+    model.addAttribute("branchRefusal", null);
+    model.addAttribute("branches", List.of());
+    model.addAttribute("branchApplications", List.of());
+    model.addAttribute("provinces", Map.of());
   }
 
   private static String unlessBoth(String value, String onFile) {

@@ -86,10 +86,11 @@ class InstitutionLifecycleController {
     return submitOnce(filingCode, "scope-changes", application, files, idempotencyKey, request, scopeChanges::submit);
   }
 
-  @Operation(summary = "申报分支机构（备案后）", description = "已备案且状态正常的用人单位申报分支机构，由分支机构所在省级人社部门"
-      + "技术评审、赋码并出具分支机构备案回执（002 附件1 §一(十)5；人社鉴发〔2019〕3号 §一5）。multipart：application（JSON："
-      + "name、creditCode、province、address、contactEmail、materials）与 files（三项材料：1 备案申请表，2 本单位工作方案，"
-      + "3 所属用人单位工作方案复印件）。社会培训评价组织 → 409。")
+  @Operation(summary = "申报分支机构（备案后）", description = "已备案且状态正常的用人单位（全国性用人单位或省辖用人单位）申报分支机构，"
+      + "由分支机构所在省级人社部门技术评审、赋码并出具分支机构备案回执（002 附件1 §一(十)5；人社鉴发〔2019〕3号 §一5、§二）。"
+      + "multipart：application（JSON：name、creditCode、province、address、contactEmail、cityCode、materials）与 files"
+      + "（三项材料：1 备案申请表，2 本单位工作方案，3 所属用人单位工作方案复印件）。cityCode：按地市编码的省份（如河南省）必填，"
+      + "为该省省直和市级代码表中的两位代码。社会培训评价组织、分支机构、备案非正常状态 → 409。")
   @PostMapping(path = "/branches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Map<String, Object>> addBranch(@PathVariable String filingCode,
       @RequestPart(name = "application", required = false) String application,

@@ -13,18 +13,30 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Issue 19 item 9: a filed employer adds a branch after its filing. 人社鉴发〔2019〕3号 §一5 / 002 Annex 1 §一(十)5: the
- * branch files with the HRSS department of its province, which reviews it technically, assigns its code and issues
- * the branch receipt ({@code BranchFilingProcess}, the same as for the branches declared in the filing).
+ * Issue 19 item 9: a filed employer adds a branch after its filing, with the three materials of 人社鉴发〔2019〕3号 §一5
+ * (备案申请表, 本单位工作方案, 所属用人单位工作方案复印件). The branch files with the HRSS department of the province where
+ * it sits, which reviews it technically, assigns its code and issues the branch receipt ({@code BranchFilingProcess},
+ * the same as for the branches declared in the filing; 002 Annex 1 §一(十)5). This holds for a national employer's
+ * branch (3号 §一5: 向所在地省级人社部门备案) and, our reading, for a provincial employer's too: 3号 §二 names no
+ * branch procedure of its own, 001 人社部发〔2019〕90号 §(十三) puts other employers under 属地管理 and 3号 §三 says
+ * 谁备案、谁监管 — the branch's province supervises the branch, so it files it ({@code provincial-officers-<branch
+ * province>}, also when that is the employer's own province).
  */
 @Service
 public class LaterBranchService {
 
   /** The branch part of {@code POST /api/institutions/{filingCode}/branches}: the branch and its tagged materials. */
   public record LaterBranch(String name, String creditCode, String province, String address, String contactEmail,
-      List<FilingApplication.MaterialRef> materials) {
+      List<FilingApplication.MaterialRef> materials, String cityCode) {
+
+    /** A branch without city code (provinces that code no city). */
+    public LaterBranch(String name, String creditCode, String province, String address, String contactEmail,
+        List<FilingApplication.MaterialRef> materials) {
+      this(name, creditCode, province, address, contactEmail, materials, null);
+    }
+
     FilingApplication.Branch branch() {
-      return new FilingApplication.Branch(name, creditCode, province, address, contactEmail);
+      return new FilingApplication.Branch(name, creditCode, province, address, contactEmail, cityCode);
     }
   }
 
@@ -58,24 +70,20 @@ public class LaterBranchService {
   }
 
   /**
-   * Branches are an employer's (002 Annex 1 §一(十)5; 人社鉴发〔2019〕3号 §一5: 中央企业分支机构; §二 the provincial
-   * employer's are filed the same way with its province). A social organisation has no branches but sites (站点/分站,
-   * coded under 人社鉴发〔2019〕2号 — issue 19 item 10): 409. A branch adds no branch; only an active filing does.
+   * Branches are an employer's (002 Annex 1 §一(十)5; 人社鉴发〔2019〕3号 §一5 a national employer's, §二 with §一5 a
+   * provincial employer's, see the class comment). A social organisation has no branches but sites (站点/分站, coded
+   * under 人社鉴发〔2019〕2号 — issue 19 item 10, another procedure): 409. A branch adds no branch; only an active
+   * filing in force does.
    */
   static void checkMayAddBranch(Institution institution, java.time.LocalDate today) {
     if (institution.isBranch()) {
       throw ApiProblem.conflict("分支机构 " + institution.filingCode() + " 不能再申报分支机构，请由所属用人单位（"
           + institution.parentFilingCode() + "）申报。");
     }
-    if (institution.type() == InstitutionType.SOCIAL_ORG) {
+    if (institution.type() != InstitutionType.NATIONAL_EMPLOYER
+        && institution.type() != InstitutionType.PROVINCIAL_EMPLOYER) {
       throw ApiProblem.conflict("社会培训评价组织不设分支机构备案（分支机构备案适用于用人单位：002 附件1 §一(十)5、人社鉴发〔2019〕3号 §一5）；"
           + "其评价站点按人社鉴发〔2019〕2号的站点编码另行办理。");
-    }
-    if (institution.type() != InstitutionType.NATIONAL_EMPLOYER) {
-      // Our reading: the registry and the branch codes (人社鉴发〔2019〕2号) know branches of national employers only
-      // (中央企业分支机构, 3号 §一5); a provincial employer files its sites with its own province.
-      throw ApiProblem.conflict("分支机构省级备案适用于全国性用人单位（中央企业分支机构，人社鉴发〔2019〕3号 §一5；002 附件1 §一(十)5），"
-          + "省辖用人单位的分支机构请向本省人社部门咨询办理。");
     }
     if (institution.status() != InstitutionStatus.ACTIVE
         || institution.validUntil() != null && today.isAfter(institution.validUntil())) {

@@ -561,11 +561,6 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
     if (!Provinces.isValid(n.province())) {
       problems.add("省级代码无效：" + n.province());
     }
-    // 002 Annex 1 §一(十)5 (branches of national employers); 001 人社鉴发〔2019〕2号 Annex 1 表 2 note: the sites
-    // (考核站点) of social organisations filed with the ministry. Provincial employers have neither.
-    if (n.parentFilingCode() != null && n.type() == InstitutionType.PROVINCIAL_EMPLOYER) {
-      problems.add("只有部级备案的全国性用人单位和社会培训评价组织设有分支机构（站点），分支机构类别应为 NATIONAL_EMPLOYER 或 SOCIAL_ORG");
-    }
     // 人社鉴发〔2019〕2号 Annex 1 §二(二): only national employers and social organisations are filed first with the ministry.
     if (Boolean.FALSE.equals(n.ministryFiled()) && n.type() == InstitutionType.NATIONAL_EMPLOYER) {
       problems.add("全国性用人单位先行向人力资源社会保障部备案（002 附件1 §一）");
@@ -594,13 +589,15 @@ class JdbcInstitutionRegistry implements InstitutionRegistry {
   }
 
   private static void checkParent(Institution parent, InstitutionType siteType) {
-    // A branch (site) rests on its institution's ministry filing: national employers (002 Annex 1 §一(十)5) and social
-    // organisations filed with the ministry (人社鉴发〔2019〕2号 表 2 note); a site of the same kind, never of a site.
+    // A branch (site) rests on its institution's filing: national employers filed with the ministry (002 Annex 1
+    // §一(十)5), social organisations filed with the ministry (人社鉴发〔2019〕2号 表 2 note) and, issue 19 item 9,
+    // provincial employers filed with their province (人社鉴发〔2019〕3号 §二 with §一5; their code keeps 0000,
+    // 人社鉴发〔2019〕2号 Annex 1 §二(二)); a site of the same kind, never of a site.
     boolean ministryFiled = FilingCode.parse(parent.filingCode()).ministryFiled();
-    if (parent.isBranch() || !ministryFiled || parent.type() != siteType
-        || siteType == InstitutionType.PROVINCIAL_EMPLOYER) {
+    boolean filedWhereItMust = siteType == InstitutionType.PROVINCIAL_EMPLOYER ? !ministryFiled : ministryFiled;
+    if (parent.isBranch() || !filedWhereItMust || parent.type() != siteType) {
       throw new IllegalStateException("备案编码 " + parent.filingCode()
-          + " 不是部级备案的全国性用人单位或社会培训评价组织，不能在其下备案分支机构（站点）");
+          + " 不是已备案的用人单位或部级备案的社会培训评价组织，不能在其下备案分支机构（站点）");
     }
     if (parent.status() == InstitutionStatus.TERMINATED || parent.status() == InstitutionStatus.EXPIRED) {
       throw new IllegalStateException("用人单位 " + parent.filingCode() + " 的备案状态为“" + parent.status().label()

@@ -51,7 +51,7 @@ class BrowserInstitutionAreaIT {
   void tearDown() {
     List<String> running = runtime.createProcessInstanceQuery()
         .processDefinitionKeyIn("InstitutionFilingProcess", "InstitutionRenewalProcess", "InstitutionChangeProcess",
-            "InstitutionScopeChangeProcess")
+            "InstitutionScopeChangeProcess", "BranchFilingProcess")
         .list().stream().map(p -> p.getId()).toList();
     if (!running.isEmpty()) {
       runtime.deleteProcessInstancesIfExists(running, "browser test finished", true, true, false);
@@ -166,6 +166,107 @@ class BrowserInstitutionAreaIT {
       browser.screenshot("scope-submitted");
       assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("InstitutionScopeChangeProcess")
           .processInstanceBusinessKeyLike("BA%").active().list()).isNotEmpty();
+    } finally {
+      try (java.util.stream.Stream<Path> all = Files.walk(work)) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /**
+   * Issue 19 item 9: a provincial employer applies for a branch through its area — the branch's data and the three
+   * materials of 人社鉴发〔2019〕3号 §一5, each in its own input; field errors on their fields and nothing stored; then
+   * the branch's province reviews it technically and the area lists the branch with its code.
+   */
+  @Test
+  void aProvincialEmployerAppliesForABranchThroughItsArea(Browser browser) throws IOException {
+    jobs.moveClockTo(LocalDateTime.of(2023, 6, 1, 10, 0));
+    String first17 = String.format("91410100MD%07d", System.nanoTime() / 1000 % 10_000_000);
+    String creditCode = first17 + CreditCodes.checkCharacter(first17);
+    FilingService.Submission submitted = filings.submit(Applications.tagged(new FilingApplication("PROVINCIAL_EMPLOYER",
+        "浏览器分支机构测试机床有限公司", creditCode, "ENTERPRISE", "孙八", "41", "郑州市高新区 9 号",
+        new FilingApplication.Contact("周九", "0371-5555", "hr@branch-area.example.cn"),
+        List.of(new FilingApplication.Occupation("6-18-01-02", "铣工", null, List.of(3))), List.of(),
+        new FilingApplication.Declarations(true, true, true, true, true)), "备案申请表.pdf"),
+        List.of(new MockMultipartFile("files", "备案申请表.pdf", "application/pdf", "%PDF-1.7\n%branch\n".getBytes())));
+    file(submitted.applicationNo());
+    String filingCode = registry.findByCreditCode(creditCode).get(0).filingCode();
+    jobs.moveClockTo(LocalDateTime.of(2024, 3, 4, 9, 0));
+    String branchFirst17 = String.format("91330100MD%07d", System.nanoTime() / 1000 % 10_000_000);
+    String branchCode = branchFirst17 + CreditCodes.checkCharacter(branchFirst17);
+    Path work = Files.createTempDirectory("institution-branch-");
+    try {
+      Path form = Files.write(work.resolve("分支机构备案申请表.pdf"), "%PDF-1.7\n%form\n".getBytes());
+      Path ownPlan = Files.write(work.resolve("分公司工作方案.pdf"), "%PDF-1.7\n%own\n".getBytes());
+      Path employerPlan = Files.write(work.resolve("总公司工作方案复印件.pdf"), "%PDF-1.7\n%employer\n".getBytes());
+      browser.open("/institution");
+      type(browser.visible(By.name("filingCode")), filingCode);
+      WebElement token = browser.visible(By.name("accessToken"));
+      type(token, submitted.accessToken());
+      token.sendKeys(Keys.ENTER);
+      browser.awaitText("分支机构备案");
+
+      // A wrong credit code, a city outside Henan's table and the third material missing: all named on their fields.
+      type(browser.visible(By.id("f-branch-name")), "浏览器分支机构测试机床有限公司洛阳分公司");
+      type(browser.visible(By.id("f-branch-creditCode")), "91330100MA00000000");
+      new org.openqa.selenium.support.ui.Select(browser.visible(By.id("f-branch-province"))).selectByValue("41");
+      type(browser.visible(By.id("f-branch-cityCode")), "29");
+      type(browser.visible(By.id("f-branch-address")), "洛阳市涧西区 1 号");
+      type(browser.visible(By.id("f-branch-contactEmail")), "ly@branch-area.example.cn");
+      browser.visible(By.id("f-branch-material-1")).sendKeys(form.toString());
+      browser.visible(By.id("f-branch-material-2")).sendKeys(ownPlan.toString());
+      assertThat(unlabelledControls(browser)).isEmpty();
+      browser.click(By.id("submit-branch"));
+      browser.awaitText("分支机构备案申请未提交");
+      assertThat(browser.visible(By.id("e-f-branch-creditCode")).getText()).isNotBlank();
+      assertThat(browser.visible(By.id("e-f-branch-cityCode")).getText()).contains("河南省");
+      assertThat(browser.visible(By.id("e-branch-material-3")).getText()).contains("必须上传");
+      assertThat(browser.visible(By.id("f-branch-cityCode")).getAttribute("aria-invalid")).isEqualTo("true");
+      // What was typed stays; nothing was stored.
+      assertThat(browser.visible(By.id("f-branch-name")).getAttribute("value")).isEqualTo("浏览器分支机构测试机床有限公司洛阳分公司");
+      assertThat(filings.laterBranchApplications(filingCode)).isEmpty();
+      browser.script("document.getElementById('branch-section').scrollIntoView();");
+      browser.screenshot("branch-errors");
+
+      // Corrected: a branch in Zhejiang (no city code there), all three materials.
+      type(browser.visible(By.id("f-branch-name")), "浏览器分支机构测试机床有限公司杭州分公司");
+      type(browser.visible(By.id("f-branch-creditCode")), branchCode);
+      new org.openqa.selenium.support.ui.Select(browser.visible(By.id("f-branch-province"))).selectByValue("33");
+      browser.visible(By.id("f-branch-cityCode")).clear();
+      type(browser.visible(By.id("f-branch-address")), "杭州市西湖区 2 号");
+      type(browser.visible(By.id("f-branch-contactEmail")), "hz@branch-area.example.cn");
+      browser.visible(By.id("f-branch-material-1")).sendKeys(form.toString());
+      browser.visible(By.id("f-branch-material-2")).sendKeys(ownPlan.toString());
+      browser.visible(By.id("f-branch-material-3")).sendKeys(employerPlan.toString());
+      browser.click(By.id("submit-branch"));
+      browser.awaitText("分支机构备案申请已提交");
+      assertThat(browser.visible(By.id("branch-applications")).getText())
+          .contains("浏览器分支机构测试机床有限公司杭州分公司", "浙江省", "所在地省级人社部门技术评审中");
+      browser.script("document.getElementById('branch-section').scrollIntoView();");
+      browser.screenshot("branch-submitted");
+
+      // Zhejiang's officers review it technically (every item rated, an opinion) and it is registered.
+      String applicationNo = filings.laterBranchApplications(filingCode).get(0).applicationNo();
+      Task review = single(applicationNo, "Task_ReviewBranch");
+      Map<String, Object> opinion = new HashMap<>(Map.of("branchDecision", "APPROVE",
+          "branchOpinion", "文件审核并现场考察：方案可行，场地设备、人员和质量管控制度满足要求"));
+      for (String item : List.of("plan", "site", "staff", "quality")) {
+        opinion.put("branchReview_" + item, "MEETS");
+      }
+      complete(review, "officer33", opinion);
+      jobs.runDue();
+      browser.open("/institution");
+      type(browser.visible(By.name("filingCode")), filingCode);
+      WebElement again = browser.visible(By.name("accessToken"));
+      type(again, submitted.accessToken());
+      again.sendKeys(Keys.ENTER);
+      browser.awaitText("已备案的分支机构");
+      String branchCodeFiled = registry.branchesOf(filingCode).get(0).filingCode();
+      assertThat(branchCodeFiled).startsWith("Y000033");
+      assertThat(browser.visible(By.id("branches-filed")).getText()).contains(branchCodeFiled, "浙江省");
+      assertThat(browser.visible(By.id("branch-applications")).getText()).contains("已备案，分支机构备案编码 " + branchCodeFiled);
+      browser.script("document.getElementById('branch-section').scrollIntoView();");
+      browser.screenshot("branch-filed");
     } finally {
       try (java.util.stream.Stream<Path> all = Files.walk(work)) {
         all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.hrss.assessment.web.ApiProblem;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,36 @@ class CityCodeTest {
     assertThat(HENAN.cityCodeFor(withCity("41", "12"))).isEqualTo("12");
     assertThatCode(() -> HENAN.check(withCity("33", null))).doesNotThrowAnyException();
     assertThat(HENAN.cityCodeFor(withCity("33", null))).isNull();
+  }
+
+  @Test
+  void aBranchNamesTheCityOfItsOwnProvince() {
+    // Issue 19 items 9-10: a branch's city comes from the table of the branch's province (豫职鉴〔2020〕2号 表 5).
+    FilingApplication henanBranch = withBranch(new FilingApplication.Branch("示例河南分公司", Applications.BRANCH_HENAN_CODE, "41",
+        "郑州市", "b@x.cn", "01"));
+    assertThatCode(() -> ApplicationValidator.check(henanBranch)).doesNotThrowAnyException();
+    ApiProblem outside = catchThrowableOfType(ApiProblem.class, () -> ApplicationValidator.check(withBranch(
+        new FilingApplication.Branch("示例河南分公司", Applications.BRANCH_HENAN_CODE, "41", "郑州市", "b@x.cn", "29"))));
+    assertThat(outside.errors()).extracting(ApiProblem.FieldError::field).contains("branches[0].cityCode");
+    ApiProblem zhejiang = catchThrowableOfType(ApiProblem.class, () -> ApplicationValidator.check(withBranch(
+        new FilingApplication.Branch("示例浙江分公司", Applications.BRANCH_ZHEJIANG_CODE, "33", "杭州市", "b@x.cn", "01"))));
+    assertThat(zhejiang.errors()).extracting(ApiProblem.FieldError::field).contains("branches[0].cityCode");
+    // Required only where the branch's province codes by city.
+    FilingApplication noCity = withBranch(new FilingApplication.Branch("示例河南分公司", Applications.BRANCH_HENAN_CODE, "41",
+        "郑州市", "b@x.cn"));
+    assertThat(catchThrowableOfType(ApiProblem.class, () -> HENAN.check(noCity)).errors())
+        .extracting(ApiProblem.FieldError::field).containsExactly("branches[0].cityCode");
+    assertThatCode(() -> OFF.check(noCity)).doesNotThrowAnyException();
+    assertThat(catchThrowableOfType(ApiProblem.class, () -> HENAN.checkLaterBranch(noCity.branches().get(0))).errors())
+        .extracting(ApiProblem.FieldError::field).containsExactly("application.cityCode");
+    assertThatCode(() -> HENAN.checkLaterBranch(henanBranch.branches().get(0))).doesNotThrowAnyException();
+  }
+
+  static FilingApplication withBranch(FilingApplication.Branch branch) {
+    FilingApplication a = Applications.nationalEmployer();
+    return new FilingApplication(a.institutionType(), a.name(), a.creditCode(), a.organisationForm(),
+        a.legalRepresentative(), "11", a.address(), a.contact(), a.occupations(), List.of(branch), a.declarations(),
+        a.parentCreditCode(), a.relatedCreditCodes(), a.conditions(), a.materials(), null);
   }
 
   @Test

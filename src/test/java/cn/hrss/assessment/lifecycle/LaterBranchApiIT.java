@@ -188,27 +188,140 @@ class LaterBranchApiIT {
     assertThat(branchApplications(filed.filingCode())).isEqualTo(1);
   }
 
+  @Test
+  void aProvincialEmployersBranchIsReviewedByTheBranchsProvinceAndRegistered() {
+    // Issue 19 item 9: 人社鉴发〔2019〕3号 §二 with §一5 and 002 Annex 1 §一(十)5 (分支机构所在地人社部门): the department of
+    // the province where the branch sits reviews it, not the employer's (Henan here).
+    Filed filed = fileProvincial();
+    assertThat(filed.filingCode()).startsWith("Y000041");
+    ResponseEntity<JsonNode> created = post(filed.filingCode(), filed.token(), branch("33"), materials(3));
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewBranch")
+        .singleResult();
+    assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+        .contains("provincial-officers-33").doesNotContain("provincial-officers-41");
+    // A technical review: every item rated and an opinion, checked on the server.
+    assertThatThrownBy(() -> completeAs(review, "officer33", Map.of("branchDecision", "APPROVE")))
+        .hasMessageContaining("branchOpinion");
+    completeAs(review, "officer33", review("APPROVE", "MEETS"));
+    jobs.runDue();
+
+    // 人社鉴发〔2019〕2号 Annex 1 §二(二): province-filed, positions 2-5 stay 0000; 6-7 and the serial the branch's province.
+    assertThat(registry.branchesOf(filed.filingCode())).singleElement().satisfies(b -> {
+      assertThat(b.filingCode()).matches("Y000033\\d{6}");
+      assertThat(b.type()).isEqualTo(cn.hrss.assessment.registry.InstitutionType.PROVINCIAL_EMPLOYER);
+      assertThat(b.parentFilingCode()).isEqualTo(filed.filingCode());
+    });
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(BRANCH_EMAIL))
+        .anyMatch(s -> s.startsWith("分支机构备案回执（示例机床有限公司杭州分公司，"));
+  }
+
+  @Test
+  void aWrongCityCodeIsAFieldErrorAndStoresNothing() {
+    Filed filed = fileProvincial();
+    Map<String, Object> henan = branch("41");
+    // 001 豫职鉴〔2020〕2号 Annex 1 §二(四) 表 5: 00-28 only; GB/T 2260's 4101 is not the table's code.
+    for (String wrong : List.of("29", "4101")) {
+      henan.put("cityCode", wrong);
+      ResponseEntity<JsonNode> refused = post(filed.filingCode(), filed.token(), henan, materials(3));
+      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+      assertThat(fields(refused)).containsExactly("application.cityCode");
+    }
+    // Zhejiang codes no city.
+    Map<String, Object> zhejiang = branch("33");
+    zhejiang.put("cityCode", "01");
+    assertThat(fields(post(filed.filingCode(), filed.token(), zhejiang, materials(3))))
+        .containsExactly("application.cityCode");
+    assertThat(branchApplications(filed.filingCode())).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("BranchFilingProcess")
+        .variableValueEquals("parentFilingCode", filed.filingCode()).count()).isZero();
+  }
+
+  @Test
+  void socialOrganisationsBranchesAndFilingsNotInForceGet409() {
+    Filed filed = fileProvincial();
+    // A social organisation files sites, not branches (人社鉴发〔2019〕2号; another procedure).
+    String first17 = String.format("51410000MC%07d", SEQUENCE.incrementAndGet() % 10_000_000);
+    String orgCode = first17 + CreditCodes.checkCharacter(first17);
+    ResponseEntity<JsonNode> org = http.postForEntity("/api/filings", Applications.multipart(json,
+        Applications.socialOrg(orgCode), Map.of("备案申请表.pdf", LifecycleFixtures.PDF)), JsonNode.class);
+    assertThat(org.getStatusCode()).as(String.valueOf(org.getBody())).isEqualTo(HttpStatus.CREATED);
+    String orgNo = org.getBody().get("applicationNo").asText();
+    runtime.deleteProcessInstancesIfExists(runtime.createProcessInstanceQuery().processInstanceBusinessKey(orgNo)
+        .list().stream().map(ProcessInstance::getId).toList(), "test: filed directly", true, true, false);
+    Institution socialOrg = registry.register(new cn.hrss.assessment.registry.NewInstitution(
+        cn.hrss.assessment.registry.InstitutionType.SOCIAL_ORG, "河南省数控技能培训协会", orgCode, "41", "郑州市", 
+        "apply@social.example.cn", orgNo, List.of(new cn.hrss.assessment.registry.OccupationScope("6-18-01-01", "车工",
+        null, List.of(3))), null));
+    ResponseEntity<JsonNode> refusedOrg = post(socialOrg.filingCode(), org.getBody().get("accessToken").asText(),
+        branch("33"), materials(3));
+    assertThat(refusedOrg.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusedOrg.getBody().path("detail").asText()).contains("社会培训评价组织不设分支机构备案");
+
+    // A branch adds no branch: it acts with its own application's token.
+    ResponseEntity<JsonNode> created = post(filed.filingCode(), filed.token(), branch("33"), materials(3));
+    String no = created.getBody().get("applicationNo").asText();
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewBranch")
+        .singleResult();
+    completeAs(review, "officer33", review("APPROVE", "MEETS"));
+    jobs.runDue();
+    Institution branch = registry.branchesOf(filed.filingCode()).get(0);
+    ResponseEntity<JsonNode> refusedBranch = post(branch.filingCode(), created.getBody().get("accessToken").asText(),
+        branch("44"), materials(3));
+    assertThat(refusedBranch.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusedBranch.getBody().path("detail").asText()).contains("不能再申报分支机构");
+
+    // Suspended (004 Art. 36-style rectification) and expired filings add none; nothing is stored.
+    int before = branchApplications(filed.filingCode());
+    registry.suspend(filed.filingCode(), java.time.LocalDate.of(2023, 9, 1), "test: rectification");
+    assertThat(post(filed.filingCode(), filed.token(), branch("44"), materials(3)).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    registry.reinstate(filed.filingCode(), "test: rectified");
+    // Filed on 2023-06-01, valid 3 years (004 Art. 23).
+    jobs.moveClockTo(LocalDateTime.of(2026, 6, 2, 10, 0));
+    ResponseEntity<JsonNode> expired = post(filed.filingCode(), filed.token(), branch("44"), materials(3));
+    assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(expired.getBody().path("detail").asText()).contains("只有备案正常的用人单位可以申报分支机构");
+    assertThat(branchApplications(filed.filingCode())).isEqualTo(before);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   Filed file() {
     FilingApplication national = Applications.nationalEmployer(freshCode());
     // A national employer filed without branches; it adds one later.
-    FilingApplication application = new FilingApplication(national.institutionType(), national.name(),
-        national.creditCode(), national.organisationForm(), national.legalRepresentative(), national.province(),
-        national.address(), new FilingApplication.Contact("钱七", "010-87654321", EMPLOYER_EMAIL),
-        national.occupations(), List.of(), national.declarations(), null, List.of(), national.conditions(), null);
+    return file(withoutBranches(national), "approver");
+  }
+
+  /** A provincial employer of Henan (人社鉴发〔2019〕3号 §二), accepted and decided by Henan's officers. */
+  Filed fileProvincial() {
+    String first17 = String.format("91410100MC%07d", SEQUENCE.incrementAndGet() % 10_000_000);
+    return file(withoutBranches(Applications.provincialEmployer(first17 + CreditCodes.checkCharacter(first17))),
+        "officer");
+  }
+
+  static FilingApplication withoutBranches(FilingApplication a) {
+    return new FilingApplication(a.institutionType(), a.name(), a.creditCode(), a.organisationForm(),
+        a.legalRepresentative(), a.province(), a.address(), new FilingApplication.Contact("钱七", "010-87654321",
+        EMPLOYER_EMAIL), a.occupations(), List.of(), a.declarations(), null, List.of(), a.conditions(), null);
+  }
+
+  /** Files {@code application} through the API and the process; {@code officer} accepts and decides. */
+  Filed file(FilingApplication application, String officer) {
     ResponseEntity<JsonNode> created = http.postForEntity("/api/filings",
         Applications.multipart(json, application, Map.of("备案申请表.pdf", LifecycleFixtures.PDF)), JsonNode.class);
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
     String no = created.getBody().get("applicationNo").asText();
-    complete(no, "Task_ReviewCompleteness", "approver", Applications.acceptance());
+    complete(no, "Task_ReviewCompleteness", officer, Applications.acceptance());
     jobs.runDue();
     for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ExpertReview")
         .list()) {
       completeAs(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
     }
     jobs.runDue();
-    complete(no, "Task_DecideFiling", "approver", Applications.approval());
+    complete(no, "Task_DecideFiling", officer, Applications.approval());
     jobs.runDue();
     String token = created.getBody().get("accessToken").asText();
     JsonNode status = http.exchange("/api/filings/" + no, HttpMethod.GET, new HttpEntity<>(bearer(token)),
@@ -225,6 +338,15 @@ class LaterBranchApiIT {
   static String freshBranchCode() {
     String first17 = String.format("91330100MC%07d", SEQUENCE.incrementAndGet() % 10_000_000);
     return first17 + CreditCodes.checkCharacter(first17);
+  }
+
+  static String freshHenanBranchCode() {
+    String first17 = String.format("91410100MC%07d", SEQUENCE.incrementAndGet() % 10_000_000);
+    return first17 + CreditCodes.checkCharacter(first17);
+  }
+
+  static List<String> subjectsOf(String address) {
+    return InstitutionRenewalProcessIT.subjectsTo(address);
   }
 
   static Map<String, Object> branch(String province) {

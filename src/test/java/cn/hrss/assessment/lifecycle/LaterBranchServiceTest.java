@@ -32,7 +32,7 @@ class LaterBranchServiceTest {
   }
 
   @Test
-  void onlyAnActiveNationalEmployerAddsBranches() {
+  void onlyAnActiveEmployerAddsBranches() {
     LocalDate valid = TODAY.plusYears(2);
     assertThatCode(() -> LaterBranchService.checkMayAddBranch(
         institution(InstitutionType.NATIONAL_EMPLOYER, InstitutionStatus.ACTIVE, null, valid), TODAY))
@@ -41,8 +41,14 @@ class LaterBranchServiceTest {
     assertThatThrownBy(() -> LaterBranchService.checkMayAddBranch(
         institution(InstitutionType.SOCIAL_ORG, InstitutionStatus.ACTIVE, null, valid), TODAY))
         .isInstanceOf(ApiProblem.class).hasMessageContaining("社会培训评价组织不设分支机构备案");
-    assertThat(refusal(institution(InstitutionType.PROVINCIAL_EMPLOYER, InstitutionStatus.ACTIVE, null, valid)))
+    // Issue 19 item 9: a provincial employer files its branches too (人社鉴发〔2019〕3号 §二 with §一5).
+    assertThatCode(() -> LaterBranchService.checkMayAddBranch(
+        institution(InstitutionType.PROVINCIAL_EMPLOYER, InstitutionStatus.ACTIVE, null, valid), TODAY))
+        .doesNotThrowAnyException();
+    assertThat(refusal(institution(InstitutionType.PROVINCIAL_EMPLOYER, InstitutionStatus.ACTIVE, "Y000011000001", valid)))
         .isEqualTo(409);
+    assertThat(refusal(institution(InstitutionType.PROVINCIAL_EMPLOYER, InstitutionStatus.ACTIVE, null,
+        TODAY.minusDays(1)))).isEqualTo(409);
     assertThat(refusal(institution(InstitutionType.NATIONAL_EMPLOYER, InstitutionStatus.ACTIVE, "Y000111000000", valid)))
         .isEqualTo(409);
     assertThat(refusal(institution(InstitutionType.NATIONAL_EMPLOYER, InstitutionStatus.SUSPENDED, null, valid)))
