@@ -69,7 +69,7 @@ public class RenewalService {
    */
   static void checkWindow(Institution institution, LocalDate today) {
     if (institution.isBranch()) {
-      throw ApiProblem.conflict("分支机构 " + institution.filingCode() + " 的备案随所属全国性用人单位（"
+      throw ApiProblem.conflict("分支机构 " + institution.filingCode() + " 的备案随所属用人单位（"
           + institution.parentFilingCode() + "）延续，请由用人单位申请延续。");
     }
     if (institution.status() == InstitutionStatus.TERMINATED) {

@@ -85,7 +85,7 @@ public class ScopeChangeService {
 
   private static void checkInForce(Institution institution) {
     if (institution.isBranch()) {
-      throw ApiProblem.conflict("分支机构 " + institution.filingCode() + " 的职业（工种）随所属全国性用人单位变更。");
+      throw ApiProblem.conflict("分支机构 " + institution.filingCode() + " 的职业（工种）随所属用人单位变更。");
     }
     if (institution.status() == InstitutionStatus.TERMINATED || institution.status() == InstitutionStatus.EXPIRED) {
       throw ApiProblem.conflict("评价机构 " + institution.filingCode() + " 的备案状态为“" + institution.status().label()

@@ -215,6 +215,9 @@ class LaterBranchApiIT {
     });
     assertThat(InstitutionRenewalProcessIT.subjectsTo(BRANCH_EMAIL))
         .anyMatch(s -> s.startsWith("分支机构备案回执（示例机床有限公司杭州分公司，"));
+    // The receipt rests on the employer's provincial filing, not a ministry one.
+    assertThat(TestMail.textsTo(BRANCH_EMAIL)).anyMatch(t -> t.contains("省级备案") && t.contains(filed.filingCode()))
+        .noneMatch(t -> t.contains("部级备案"));
   }
 
   @Test
