@@ -16,6 +16,15 @@ public final class FilingProcess {
   /** 004 Art. 21: a change of basic information, confirmed by an officer. */
   public static final String CHANGE_KEY = "InstitutionChangeProcess";
   /** Processes whose business key is an application number of {@code filing_application}. */
+  /**
+   * Issue 19 item 6: the processes whose refusals are heard first (陈述, 002 Annex 1 §一(十五), §二(十一)): a REJECT on
+   * Task_DecideFiling before the hearing is only an intended refusal.
+   */
+  public static final java.util.List<String> HEARING_KEYS = java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY);
+
+  /** Of those, the processes in which a failed technical review is an intended refusal too, heard first. */
+  public static final java.util.List<String> REVIEW_HEARING_KEYS = java.util.List.of(RENEWAL_KEY, SCOPE_CHANGE_KEY);
+
   public static final java.util.List<String> APPLICATION_KEYS =
       java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY, CHANGE_KEY);
 
@@ -131,8 +140,10 @@ public final class FilingProcess {
     public static final String STATEMENT_DUE_AT = "statementDueAt";
     public static final String APPLICANT_STATEMENT = "applicantStatement";
     public static final String HEARING_HELD = "hearingHeld";
-    /** True in InstitutionFilingProcess, the process that models the hearing (renewal and scope change do not yet). */
+    /** True in the processes that model the hearing ({@link FilingProcess#HEARING_KEYS}). */
     public static final String HEARING_BEFORE_REFUSAL = "hearingBeforeRefusal";
+    /** The reasons of a failed technical review, told at the hearing (null when it passed). */
+    public static final String REVIEW_FAILED_REASON = "reviewFailedReason";
     public static final String DECISION_COMMENT = "decisionComment";
     public static final String FILING_CODE = "filingCode";
     public static final String RECEIPT_NO = "receiptNo";
