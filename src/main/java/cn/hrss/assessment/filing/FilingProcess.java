@@ -22,8 +22,11 @@ public final class FilingProcess {
    */
   public static final java.util.List<String> HEARING_KEYS = java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY);
 
-  /** Of those, the processes in which a failed technical review is an intended refusal too, heard first. */
-  public static final java.util.List<String> REVIEW_HEARING_KEYS = java.util.List.of(RENEWAL_KEY, SCOPE_CHANGE_KEY);
+  /**
+   * Of those, the processes in which a failed technical review is an intended refusal too, heard first (all of them:
+   * 002 Annex 1 §一(十)4 files only "通过技术评审的申报机构", so failing it refuses the filing; 004 Art. 22, 23).
+   */
+  public static final java.util.List<String> REVIEW_HEARING_KEYS = java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY);
 
   public static final java.util.List<String> APPLICATION_KEYS =
       java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY, CHANGE_KEY);
@@ -48,8 +51,6 @@ public final class FilingProcess {
     public static final String DRAW_EXPERT_PANEL = "Task_DrawExpertPanel";
     public static final String EXPERT_REVIEW = "Task_ExpertReview";
     public static final String TALLY_EXPERT_OPINIONS = "Task_TallyExpertOpinions";
-    public static final String SEND_REVIEW_FAILED_NOTICE = "Task_SendReviewFailedNotice";
-    public static final String REVIEW_FAILED = "EndEvent_ReviewFailed";
     public static final String PUBLIC_NOTICE = "SubProcess_PublicNotice";
     public static final String PUBLISH_NOTICE = "Task_PublishNotice";
     public static final String PUBLIC_NOTICE_PERIOD_ENDED = "Event_PublicNoticePeriodEnded";
