@@ -157,7 +157,8 @@ class FilingController {
   ResponseEntity<Map<String, Object>> statement(@PathVariable String applicationNo,
       @org.springframework.web.bind.annotation.RequestBody(required = false) Statement statement,
       HttpServletRequest request) {
-    applicantOnly(applicationNo, request);
+    // A renewal's or scope change's statement may also come with the institution's token (FilingService).
+    applicantOnly(applicationNo, request, filings::statementTokenMatches);
     filings.state(applicationNo, statement == null ? null : statement.content());
     return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(Map.of("applicationNo", applicationNo,
         "status", filings.require(applicationNo).status().name()));
@@ -209,12 +210,17 @@ class FilingController {
   }
 
   private void applicantOnly(String applicationNo, HttpServletRequest request) {
+    applicantOnly(applicationNo, request, filings::tokenMatches);
+  }
+
+  private void applicantOnly(String applicationNo, HttpServletRequest request,
+      java.util.function.BiPredicate<String, String> tokenMatches) {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw ApiProblem.unauthorized("请以提交申请时获得的查询令牌（Authorization: Bearer）提交补正材料。");
     }
     filings.require(applicationNo);
-    if (!filings.tokenMatches(applicationNo, header.substring(7).trim())) {
+    if (!tokenMatches.test(applicationNo, header.substring(7).trim())) {
       throw ApiProblem.forbidden("查询令牌与申请编号不符。");
     }
   }

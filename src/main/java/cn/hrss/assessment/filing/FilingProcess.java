@@ -16,6 +16,18 @@ public final class FilingProcess {
   /** 004 Art. 21: a change of basic information, confirmed by an officer. */
   public static final String CHANGE_KEY = "InstitutionChangeProcess";
   /** Processes whose business key is an application number of {@code filing_application}. */
+  /**
+   * Issue 19 item 6: the processes whose refusals are heard first (陈述, 002 Annex 1 §一(十五), §二(十一)): a REJECT on
+   * Task_DecideFiling before the hearing is only an intended refusal.
+   */
+  public static final java.util.List<String> HEARING_KEYS = java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY);
+
+  /**
+   * Of those, the processes in which a failed technical review is an intended refusal too, heard first (all of them:
+   * 002 Annex 1 §一(十)4 files only "通过技术评审的申报机构", so failing it refuses the filing; 004 Art. 22, 23).
+   */
+  public static final java.util.List<String> REVIEW_HEARING_KEYS = java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY);
+
   public static final java.util.List<String> APPLICATION_KEYS =
       java.util.List.of(KEY, RENEWAL_KEY, SCOPE_CHANGE_KEY, CHANGE_KEY);
 
@@ -39,8 +51,6 @@ public final class FilingProcess {
     public static final String DRAW_EXPERT_PANEL = "Task_DrawExpertPanel";
     public static final String EXPERT_REVIEW = "Task_ExpertReview";
     public static final String TALLY_EXPERT_OPINIONS = "Task_TallyExpertOpinions";
-    public static final String SEND_REVIEW_FAILED_NOTICE = "Task_SendReviewFailedNotice";
-    public static final String REVIEW_FAILED = "EndEvent_ReviewFailed";
     public static final String PUBLIC_NOTICE = "SubProcess_PublicNotice";
     public static final String PUBLISH_NOTICE = "Task_PublishNotice";
     public static final String PUBLIC_NOTICE_PERIOD_ENDED = "Event_PublicNoticePeriodEnded";
@@ -131,8 +141,10 @@ public final class FilingProcess {
     public static final String STATEMENT_DUE_AT = "statementDueAt";
     public static final String APPLICANT_STATEMENT = "applicantStatement";
     public static final String HEARING_HELD = "hearingHeld";
-    /** True in InstitutionFilingProcess, the process that models the hearing (renewal and scope change do not yet). */
+    /** True in the processes that model the hearing ({@link FilingProcess#HEARING_KEYS}). */
     public static final String HEARING_BEFORE_REFUSAL = "hearingBeforeRefusal";
+    /** The reasons of a failed technical review, told at the hearing (null when it passed). */
+    public static final String REVIEW_FAILED_REASON = "reviewFailedReason";
     public static final String DECISION_COMMENT = "decisionComment";
     public static final String FILING_CODE = "filingCode";
     public static final String RECEIPT_NO = "receiptNo";

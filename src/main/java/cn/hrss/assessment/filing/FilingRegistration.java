@@ -124,4 +124,15 @@ class FilingRegistration {
     Institution registered = registry.register(institution);
     return new Registered(registered.filingCode(), null, registered.validUntil());
   }
+
+  /**
+   * The application that filed the institution {@code filingCode} (a branch's: its employer's), whose token the
+   * institution signs in with (as lifecycle.InstitutionAccess); empty if unknown or not filed through this system.
+   */
+  java.util.Optional<String> filingApplicationNo(String filingCode) {
+    return registry.findByFilingCode(filingCode).map(Institution::applicationNo).map(no -> {
+      int branch = no.lastIndexOf("-B");
+      return branch > 0 ? no.substring(0, branch) : no;
+    });
+  }
 }

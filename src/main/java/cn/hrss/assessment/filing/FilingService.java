@@ -170,8 +170,9 @@ public class FilingService {
         repository.addStep(applicationNo, "SUBMITTED", application.name(), null, null);
         Map<String, Object> variables = startVariables(applicationNo, application, quotaWarning);
         variables.putAll(procedure.variables());
-        // Issue 19 item 6: only the first filing's process hears the applicant before a refusal (its form says so).
-        variables.put(FilingProcess.Vars.HEARING_BEFORE_REFUSAL, firstFiling);
+        // Issue 19 item 6: the processes that hear the applicant before a refusal (the decision form says so).
+        variables.put(FilingProcess.Vars.HEARING_BEFORE_REFUSAL,
+            FilingProcess.HEARING_KEYS.contains(procedure.processKey()));
         if (procedure.targetFilingCode() != null) {
           variables.put(FilingProcess.Vars.FILING_CODE, procedure.targetFilingCode());
         }
@@ -303,6 +304,23 @@ public class FilingService {
     StoredApplication application = find(applicationNo).orElse(null);
     return application != null && bearerToken != null && MessageDigest.isEqual(
         application.tokenHash().getBytes(StandardCharsets.US_ASCII), hash(bearerToken).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Issue 19 item 6: who may state the applicant's case. The token of the application itself, or, for a renewal or
+   * scope change of a filed institution, the institution's own token (that of the application that filed it, with
+   * which it signs in to its area and submitted the renewal or change).
+   */
+  public boolean statementTokenMatches(String applicationNo, String bearerToken) {
+    if (tokenMatches(applicationNo, bearerToken)) {
+      return true;
+    }
+    StoredApplication application = find(applicationNo).orElse(null);
+    if (application == null || application.targetFilingCode() == null || bearerToken == null) {
+      return false;
+    }
+    return registration.filingApplicationNo(application.targetFilingCode())
+        .filter(no -> !no.equals(applicationNo)).map(no -> tokenMatches(no, bearerToken)).orElse(false);
   }
 
   /**
@@ -630,6 +648,17 @@ public class FilingService {
 
   /** Majority of the drawn panel says PASS → passed; otherwise the application ends as REVIEW_FAILED. */
   boolean tally(String applicationNo) {
+    return tally(applicationNo, false) == null;
+  }
+
+  /**
+   * The tally; null when the review passed, else the reasons (the summary and the failing experts' comments).
+   *
+   * @param heard whether a failed review is first heard (issue 19 item 6: it is an intended refusal, told to the
+   *     applicant with these reasons, 002 Annex 1 §一(十五), §二(十一)); then nothing is decided here and the deciding
+   *     task decides after the hearing. Otherwise the application ends here as REVIEW_FAILED.
+   */
+  String tally(String applicationNo, boolean heard) {
     List<String> panel = repository.panelDraw(applicationNo).map(FilingRepository.PanelDraw::panel).orElse(List.of());
     List<FilingRepository.Opinion> opinions = repository.opinions(applicationNo).stream()
         .filter(o -> panel.contains(o.expertId())).toList();
@@ -639,13 +668,16 @@ public class FilingService {
         passed ? "通过" : "未通过");
     repository.addStep(applicationNo, "REVIEW_TALLIED", null, passed ? FilingProcess.Values.PASS : FilingProcess.Values.FAIL,
         summary);
-    if (!passed) {
-      String reasons = String.join("；", opinions.stream()
-          .filter(o -> FilingProcess.Values.FAIL.equals(o.opinion())).map(FilingRepository.Opinion::comment).toList());
+    if (passed) {
+      return null;
+    }
+    String reasons = String.join("；", opinions.stream()
+        .filter(o -> FilingProcess.Values.FAIL.equals(o.opinion())).map(FilingRepository.Opinion::comment).toList());
+    if (!heard) {
       repository.recordDecision(applicationNo, "REVIEW_FAILED", summary + reasons);
       repository.updateStatus(applicationNo, FilingStatus.REVIEW_FAILED);
     }
-    return passed;
+    return FilingTexts.text("review.failedReason", summary, reasons);
   }
 
   void openNotice(String applicationNo, Date closesAt) {

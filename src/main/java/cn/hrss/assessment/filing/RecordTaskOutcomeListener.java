@@ -35,9 +35,8 @@ class RecordTaskOutcomeListener implements TaskListener {
           string(task, FilingProcess.Vars.OBJECTION_RESPONSE), user);
       case FilingProcess.Elements.DECIDE_FILING -> filings.recordFilingDecision(applicationNo, user,
           string(task, FilingProcess.Vars.FILING_DECISION), string(task, FilingProcess.Vars.DECISION_COMMENT),
-          // Only InstitutionFilingProcess models the hearing; a renewal's or scope change's REJECT is final.
-          !task.getProcessDefinitionId().startsWith(FilingProcess.KEY + ":")
-              || Boolean.TRUE.equals(task.getVariable(FilingProcess.Vars.HEARING_HELD)));
+          // Issue 19 item 6: every process with this task hears the applicant first (FilingProcess.HEARING_KEYS).
+          Boolean.TRUE.equals(task.getVariable(FilingProcess.Vars.HEARING_HELD)));
       case FilingProcess.BranchElements.REVIEW_BRANCH -> filings.recordBranchDecision(applicationNo,
           ((Number) task.getVariable(FilingProcess.Vars.BRANCH_INDEX)).intValue(), user,
           string(task, FilingProcess.Vars.BRANCH_DECISION), string(task, FilingProcess.Vars.BRANCH_COMMENT));

@@ -17,6 +17,13 @@ class TallyExpertOpinionsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String applicationNo = (String) execution.getVariable(FilingProcess.Vars.APPLICATION_NO);
-    execution.setVariable(FilingProcess.Vars.REVIEW_PASSED, filings.tally(applicationNo));
+    // Issue 19 item 6: where the process hears the applicant, a failed review is an intended refusal: its reasons go
+    // to the hearing (reviewFailedReason → intendedRefusalReason) and the decision follows it.
+    // (The definition id of a long key is a bare UUID, so the key is read from the definition, which the engine caches.)
+    String key = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    String failed = filings.tally(applicationNo, FilingProcess.REVIEW_HEARING_KEYS.contains(key));
+    execution.setVariable(FilingProcess.Vars.REVIEW_PASSED, failed == null);
+    execution.setVariable(FilingProcess.Vars.REVIEW_FAILED_REASON, failed);
   }
 }

@@ -54,7 +54,6 @@ public final class LifecycleProcess {
     public static final String REPORT_UPWARDS = "Task_ReportRenewalUpwards";
     public static final String RENEWED = "EndEvent_FilingRenewed";
     public static final String RENEWAL_REJECTED = "EndEvent_RenewalRejected";
-    public static final String REVIEW_FAILED = "EndEvent_ReviewFailed";
     public static final String NOT_ACCEPTED = "EndEvent_ApplicationNotAccepted";
     public static final String WITHDRAWN = "EndEvent_ApplicationWithdrawn";
 

@@ -256,16 +256,59 @@ class InstitutionFilingProcessIT {
   }
 
   @Test
-  void reviewWithoutAMajorityOfPassFailsTheApplication() {
+  void reviewWithoutAMajorityOfPassIsAnIntendedRefusalHeardBeforeTheDecision() {
+    // 002 Annex 1 §一(十)4: only "通过技术评审的申报机构" is filed, so a failed review refuses the filing; issue 19 item 6:
+    // no refusal without telling the reasons and hearing the applicant first.
     String no = submit(Applications.provincialEmployer(employerCode("9141")));
     ProcessInstance pi = instance(no);
     accept(pi);
     reviewAll(pi, "FAIL", "PASS", "FAIL");
     jobs.runDue();
-    assertThat(pi).hasPassed(Elements.SEND_REVIEW_FAILED_NOTICE, Elements.REVIEW_FAILED).isEnded();
-    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.REVIEW_FAILED);
+    assertThat(pi).hasPassed(Elements.HEARING_JOIN, Elements.SEND_INTENDED_REFUSAL_NOTICE)
+        .isWaitingAt(Elements.AWAIT_STATEMENT).hasNotPassed(Elements.SEND_FILING_REJECTED_NOTICE);
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.HEARING);
+    assertThat(repository.get(no).decision()).isNull();
     assertThat(repository.opinions(no)).hasSize(3);
-    assertThat(notices(no, "filing-review-failed")).hasSize(1);
+    assertThat(notices(no, "filing-review-failed")).isEmpty();
+    assertThat(notices(no, "filing-refusal-intended")).hasSize(1);
+    assertThat(mailText()).contains("拟不予备案告知", "未获专家组多数通过", "评审意见");
+
+    filings.state(no, "评审所指的考评人员不足问题已解决，新聘人员名单附后");
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    assertThat(runtime.getVariable(pi.getId(), Vars.APPLICANT_STATEMENT)).isEqualTo("评审所指的考评人员不足问题已解决，新聘人员名单附后");
+    assertThat(runtime.getVariable(pi.getId(), Vars.REVIEW_PASSED)).isEqualTo(false);
+    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "技术评审未通过，陈述未提供新的证明材料"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.SEND_FILING_REJECTED_NOTICE, Elements.FILING_REJECTED).isEnded();
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.REJECTED);
+    assertThat(notices(no, "filing-rejected")).hasSize(1);
+  }
+
+  @Test
+  void aSocialOrganisationApprovedAfterTheHearingOnAFailedReviewIsStillPubliclyNoticedBeforeFiling() {
+    // 002 Annex 1 §二(十)4: no social organisation is filed without its public notice, whatever the hearing decided.
+    String no = submit(Applications.socialOrg(uniqueCode(9)));
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "FAIL", "FAIL", "PASS");
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(Elements.AWAIT_STATEMENT);
+    filings.state(no, "专家所指问题系材料扫描遗漏，原件附后");
+    complete(pi, Elements.DECIDE_FILING, "officer", cn.hrss.assessment.filing.Applications.approval());
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(Elements.PUBLIC_NOTICE_PERIOD_ENDED).hasNotPassed(Elements.REGISTER_INSTITUTION);
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.PUBLIC_NOTICE);
+    java.time.Instant closes = repository.get(no).noticeClosesAt();
+    jobs.moveClockTo(LocalDateTime.ofInstant(closes.plusSeconds(60), java.time.ZoneId.of("Asia/Shanghai")));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(Elements.DECIDE_FILING);
+    // The hearing was held: this REJECT is final, no second hearing.
+    complete(pi, Elements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "复核原件后仍不符合条件"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(Elements.FILING_REJECTED).isEnded();
+    assertThat(repository.get(no).status()).isEqualTo(FilingStatus.REJECTED);
   }
 
   @Test

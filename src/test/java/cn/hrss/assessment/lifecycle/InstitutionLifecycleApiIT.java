@@ -125,6 +125,86 @@ class InstitutionLifecycleApiIT {
   }
 
   @Test
+  void aRefusedRenewalIsFirstToldWithItsReasonsAndTheInstitutionsStatementReachesTheDecidingTask() {
+    // Issue 19 item 6 through HTTP (002 Annex 1 §一(十五), §二(十一): 申报机构对办理事项享有陈述权、知情权).
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    ResponseEntity<JsonNode> created = renew(filed.filingCode(), filed.token());
+    String no = created.getBody().get("applicationNo").asText();
+    String renewalToken = created.getBody().get("accessToken").asText();
+    // No hearing open yet: a statement is refused (409) and nothing stored.
+    ResponseEntity<JsonNode> early = state(no, filed.token(), Map.of("content", "提前陈述"));
+    assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(early.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+
+    TestMail.reset();
+    drive(no, "REJECT", "近三年评价质量督导两次不合格");
+    JsonNode status = status(no, renewalToken);
+    assertThat(status.get("status").asText()).isEqualTo("HEARING");
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(LifecycleFixtures.EMAIL))
+        .containsOnlyOnce("拟不予延续告知（" + no + "）")
+        .noneMatch(subject -> subject.startsWith("不予延续备案通知"));
+    assertThat(TestMail.textsTo(LifecycleFixtures.EMAIL)).anySatisfy(t -> assertThat(t)
+        .contains("延续备案申请", "拟不予延续", "近三年评价质量督导两次不合格", "陈述权"));
+
+    // Bad input → 400 with the field, nothing stored; a foreign token → 403; none → 401.
+    ResponseEntity<JsonNode> empty = state(no, filed.token(), Map.of("content", " "));
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(empty.getBody().get("errors").findValuesAsText("field")).containsExactly("content");
+    assertThat(status(no, renewalToken).get("status").asText()).isEqualTo("HEARING");
+    Filed other = file();
+    assertThat(state(no, other.token(), Map.of("content", "冒名陈述")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(state(no, null, Map.of("content", "无令牌")).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // The institution answers with its own token (the renewal's token would do too).
+    ResponseEntity<JsonNode> stated = state(no, filed.token(), Map.of("content", "两次不合格均已整改，整改报告已报送"));
+    assertThat(stated.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(stated.getBody().get("status").asText()).isEqualTo("DECISION");
+    assertThat(state(no, renewalToken, Map.of("content", "再次陈述")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+    // The deciding task shows what was told and what was answered (the variables its form renders).
+    Task decide = tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_DecideFiling")
+        .singleResult();
+    JsonNode variables = http.withBasicAuth("officer", "officer")
+        .getForObject("/engine-rest/task/" + decide.getId() + "/form-variables", JsonNode.class);
+    assertThat(variables.at("/applicantStatement/value").asText()).isEqualTo("两次不合格均已整改，整改报告已报送");
+    assertThat(variables.at("/intendedRefusalReason/value").asText()).isEqualTo("近三年评价质量督导两次不合格");
+    assertThat(variables.at("/hearingHeld/value").asBoolean()).isTrue();
+
+    complete(no, "Task_DecideFiling", Map.of("filingDecision", "REJECT", "decisionComment", "整改报告未附验收意见，不予延续"));
+    jobs.runDue();
+    assertThat(status(no, renewalToken).get("status").asText()).isEqualTo("REJECTED");
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(LifecycleFixtures.EMAIL)).contains("不予延续备案通知（" + no + "）");
+    assertThat(TestMail.textsTo(LifecycleFixtures.EMAIL)).anyMatch(t -> t.contains("整改报告未附验收意见"));
+    assertThat(status(no, renewalToken).get("history").findValuesAsText("step"))
+        .containsSubsequence("HEARING_OPENED", "STATEMENT_SUBMITTED", "Task_DecideFiling");
+  }
+
+  @Test
+  void afterTheStatementWindowOfARefusedRenewalAStatementIs409AndNothingIsStored() {
+    Filed filed = file();
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
+    ResponseEntity<JsonNode> created = renew(filed.filingCode(), filed.token());
+    String no = created.getBody().get("applicationNo").asText();
+    String renewalToken = created.getBody().get("accessToken").asText();
+    drive(no, "REJECT", "评价场所已不具备");
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
+    java.util.Date due = (java.util.Date) runtime.getVariable(pi.getId(), "statementDueAt");
+    jobs.moveClockTo(LocalDateTime.ofInstant(due.toInstant().plusSeconds(60), java.time.ZoneId.of("Asia/Shanghai")));
+    jobs.runDue();
+    ResponseEntity<JsonNode> late = state(no, renewalToken, Map.of("content", "迟到的陈述"));
+    assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(late.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    JsonNode status = status(no, renewalToken);
+    assertThat(status.get("status").asText()).isEqualTo("DECISION");
+    assertThat(status.get("history").findValuesAsText("step")).contains("STATEMENT_WINDOW_CLOSED")
+        .doesNotContain("STATEMENT_SUBMITTED");
+    Task decide = tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_DecideFiling")
+        .singleResult();
+    assertThat((String) tasks.getVariable(decide.getId(), "applicantStatement")).contains("未在陈述期限内");
+  }
+
+  @Test
   void anExpiredFilingCannotBeRenewedAndShowsExpiredInTheDirectory() {
     Filed filed = file();
     jobs.moveClockTo(LocalDateTime.of(2026, 6, 2, 9, 0));
@@ -418,6 +498,26 @@ class InstitutionLifecycleApiIT {
     jobs.runDue();
     complete(applicationNo, "Task_DecideFiling", Map.of("filingDecision", decision));
     jobs.runDue();
+  }
+
+  /** The same with a reason (a REJECT needs one: the first one opens the hearing). */
+  void drive(String applicationNo, String decision, String comment) {
+    complete(applicationNo, "Task_ReviewCompleteness", cn.hrss.assessment.filing.Applications.acceptance());
+    jobs.runDue();
+    for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(applicationNo)
+        .taskDefinitionKey("Task_ExpertReview").list()) {
+      completeAs(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
+    }
+    jobs.runDue();
+    complete(applicationNo, "Task_DecideFiling", Map.of("filingDecision", decision, "decisionComment", comment));
+    jobs.runDue();
+  }
+
+  ResponseEntity<JsonNode> state(String applicationNo, String token, Map<String, Object> body) {
+    HttpHeaders headers = token == null ? new HttpHeaders() : bearer(token);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange("/api/filings/" + applicationNo + "/statements", HttpMethod.POST,
+        new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   void complete(String applicationNo, String key, Map<String, Object> variables) {

@@ -56,6 +56,7 @@ class InstitutionRenewalProcessIT {
   @Autowired NotificationService notifications;
   @Autowired LifecycleProperties properties;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired cn.hrss.assessment.calendar.DeadlineLedger ledger;
 
   String filingCode;
 
@@ -195,32 +196,127 @@ class InstitutionRenewalProcessIT {
   // ------------------------------------------------------------------ the other paths
 
   @Test
-  void refusedRenewalLeavesTheFilingToRunOutAtItsEnd() {
+  void anIntendedRefusalIsToldWithItsReasonsTheStatementShownAndOnlyThenTheRenewalRefused() {
+    // Issue 19 item 6 (002 Annex 1 §一(十五), §二(十一): 申报机构对办理事项享有陈述权、知情权): no refusal without a hearing.
     jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
     String no = submit();
     ProcessInstance pi = instance(no);
     accept(pi);
     reviewAll(pi, "PASS", "PASS", "PASS");
-    // No hearing is modelled for renewals yet (issue 19 item 6): the decision form must not promise one.
-    assertThat(runtime.getVariable(pi.getId(), Vars.HEARING_BEFORE_REFUSAL)).isEqualTo(false);
+    assertThat(runtime.getVariable(pi.getId(), Vars.HEARING_BEFORE_REFUSAL)).isEqualTo(true);
     complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
         Vars.DECISION_COMMENT, "近三年评价质量督导两次不合格"));
+    jobs.runDue();
+    // The first REJECT only announces the refusal: nothing refused, nothing renewed, the applicant is told why.
+    assertThat(pi).hasPassed(FilingProcess.Elements.HEARING_JOIN, FilingProcess.Elements.SEND_INTENDED_REFUSAL_NOTICE)
+        .isWaitingAt(FilingProcess.Elements.AWAIT_STATEMENT).hasNotPassed(RenewalElements.RENEWAL_REJECTED);
+    assertThat(status(no)).isEqualTo("HEARING");
+    assertThat(notices(no, "institution-renewal-rejected")).isEmpty();
+    assertThat(notices(no, "filing-refusal-intended")).singleElement()
+        .satisfies(n -> assertThat(n.recipients()).containsExactly(LifecycleFixtures.EMAIL));
+    assertThat(subjectsTo(LifecycleFixtures.EMAIL)).anyMatch(s -> s.contains("拟不予延续告知（" + no + "）"));
+    assertThat(TestMail.textsTo(LifecycleFixtures.EMAIL)).anyMatch(t -> t.contains("延续备案申请")
+        && t.contains("拟不予延续") && t.contains("近三年评价质量督导两次不合格") && t.contains("陈述"));
+    // The window is in the deadline ledger like the first filing's, so a calendar change recomputes it.
+    assertThat(ledger.entries(no)).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("statementDue");
+      assertThat(e.processInstanceId()).isEqualTo(pi.getId());
+      assertThat(e.workingDays()).isEqualTo(5);
+      assertThat(e.dueAt()).isEqualTo(((java.util.Date) runtime.getVariable(pi.getId(), Vars.STATEMENT_DUE_AT))
+          .toInstant());
+    });
+
+    filings.state(no, "两次不合格均已整改，整改报告已报送");
+    assertThat(pi).hasPassed(FilingProcess.Elements.STATEMENT_JOIN).isWaitingAt(RenewalElements.DECIDE_FILING);
+    assertThat(runtime.getVariable(pi.getId(), Vars.APPLICANT_STATEMENT)).isEqualTo("两次不合格均已整改，整改报告已报送");
+    assertThat(runtime.getVariable(pi.getId(), Vars.HEARING_HELD)).isEqualTo(true);
+    assertThat(runtime.getVariable(pi.getId(), Vars.INTENDED_REFUSAL_REASON)).isEqualTo("近三年评价质量督导两次不合格");
+    // A second statement: the hearing is over (409), nothing stored.
+    assertThatThrownBy(() -> filings.state(no, "补充陈述")).isInstanceOf(ApiProblem.class)
+        .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "近三年评价质量督导两次不合格，整改报告未附验收意见"));
     jobs.runDue();
     assertThat(pi).hasPassed(RenewalElements.RENEWAL_REJECTED).isEnded();
     assertThat(registry.findByFilingCode(filingCode).orElseThrow().validUntil()).isEqualTo(VALID_UNTIL);
     assertThat(notices(no, "institution-renewal-rejected")).hasSize(1);
-    assertThat(TestMail.textsTo(LifecycleFixtures.EMAIL)).anyMatch(t -> t.contains("近三年评价质量督导两次不合格"));
+    assertThat(TestMail.textsTo(LifecycleFixtures.EMAIL)).anyMatch(t -> t.contains("整改报告未附验收意见"));
   }
 
   @Test
-  void aMajorityOfFailingOpinionsEndsTheRenewal() {
+  void withoutAStatementInFiveWorkingDaysTheDecisionFollowsAndMayStillRenew() {
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0)); // Wednesday
+    String no = submit();
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    jobs.moveClockTo(LocalDateTime.of(2026, 4, 2, 9, 0)); // Thursday
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "评价场所已不具备"));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(FilingProcess.Elements.AWAIT_STATEMENT);
+    // 5 working days from Thursday 04-02 across the weekend and 清明: not before Thursday 04-09; one hour before its end
+    // the window is open, one minute after it is closed.
+    java.time.Instant due = ((java.util.Date) runtime.getVariable(pi.getId(), Vars.STATEMENT_DUE_AT)).toInstant();
+    java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+    assertThat(LocalDate.ofInstant(due, china)).isAfterOrEqualTo(LocalDate.of(2026, 4, 9));
+    jobs.moveClockTo(LocalDateTime.ofInstant(due.minusSeconds(3600), china));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(FilingProcess.Elements.AWAIT_STATEMENT);
+    jobs.moveClockTo(LocalDateTime.ofInstant(due.plusSeconds(60), china));
+    jobs.runDue();
+    assertThat(pi).hasPassed(FilingProcess.Elements.STATEMENT_WINDOW_CLOSED).isWaitingAt(RenewalElements.DECIDE_FILING);
+    assertThat((String) runtime.getVariable(pi.getId(), Vars.APPLICANT_STATEMENT)).contains("未在陈述期限内");
+    assertThatThrownBy(() -> filings.state(no, "迟到的陈述")).isInstanceOf(ApiProblem.class)
+        .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+    // The officer may decide otherwise after the hearing.
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", cn.hrss.assessment.filing.Applications.approval());
+    jobs.runDue();
+    assertThat(pi).hasPassed(RenewalElements.RENEWED).hasNotPassed(RenewalElements.RENEWAL_REJECTED).isEnded();
+    assertThat(registry.findByFilingCode(filingCode).orElseThrow().validUntil()).isEqualTo(LocalDate.of(2029, 6, 1));
+  }
+
+  @Test
+  void aFailedTechnicalReviewIsAnIntendedRefusalHeardBeforeTheDecision() {
+    // 004 Art. 23 "经评估合格的，有效期延长3年": failing the evaluation refuses the renewal, so it is heard first.
     jobs.moveClockTo(LocalDateTime.of(2026, 4, 1, 9, 0));
     String no = submit();
     ProcessInstance pi = instance(no);
     accept(pi);
     reviewAll(pi, "FAIL", "FAIL", "PASS");
-    assertThat(pi).hasPassed(RenewalElements.REVIEW_FAILED).isEnded();
+    assertThat(pi).hasPassed(FilingProcess.Elements.SEND_INTENDED_REFUSAL_NOTICE)
+        .isWaitingAt(FilingProcess.Elements.AWAIT_STATEMENT).hasNotPassed(RenewalElements.RENEWAL_REJECTED);
+    assertThat(status(no)).isEqualTo("HEARING");
+    assertThat(TestMail.textsTo(LifecycleFixtures.EMAIL)).anyMatch(t -> t.contains("拟不予延续")
+        && t.contains("未获专家组多数通过") && t.contains("评审意见 1") && t.contains("评审意见 2"));
+    filings.state(no, "评审所指问题已整改");
+    assertThat(pi).isWaitingAt(RenewalElements.DECIDE_FILING);
+    assertThat(runtime.getVariable(pi.getId(), Vars.REVIEW_PASSED)).isEqualTo(false);
+    complete(pi, RenewalElements.DECIDE_FILING, "officer", Map.of(Vars.FILING_DECISION, "REJECT",
+        Vars.DECISION_COMMENT, "技术评审未通过"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(RenewalElements.RENEWAL_REJECTED).isEnded();
+    assertThat(status(no)).isEqualTo("REJECTED");
     assertThat(registry.findByFilingCode(filingCode).orElseThrow().validUntil()).isEqualTo(VALID_UNTIL);
+  }
+
+  @Test
+  void noPathOfTheRenewalReachesTheRefusalWithoutPassingTheHearing() {
+    // Issue 19 item 6 "No refusal without that step", checked on the model: every path into the refusal notice
+    // comes from the decision gateway only on the flow that requires hearingHeld, and that is set only after the
+    // statement wait.
+    var model = engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey(FilingProcess.RENEWAL_KEY).latestVersion().singleResult()
+        .getId());
+    org.camunda.bpm.model.bpmn.instance.FlowNode refusal = model.getModelElementById("Task_SendFilingRejectedNotice");
+    assertThat(refusal.getIncoming()).singleElement().satisfies(flow -> {
+      assertThat(flow.getSource().getId()).isEqualTo("Gateway_FilingApproved");
+      assertThat(flow.getConditionExpression().getTextContent()).contains("hearingHeld') == true");
+    });
+    assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.EndEvent.class))
+        .extracting(org.camunda.bpm.model.bpmn.instance.EndEvent::getId)
+        .doesNotContain("EndEvent_ReviewFailed");
   }
 
   @Test
@@ -280,6 +376,11 @@ class InstitutionRenewalProcessIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  String status(String applicationNo) {
+    return jdbc.queryForObject("SELECT status FROM filing_application WHERE application_no = ?", String.class,
+        applicationNo);
+  }
 
   String submit() {
     String creditCode = registry.findByFilingCode(filingCode).orElseThrow().creditCode();

@@ -49,6 +49,7 @@ class InstitutionScopeChangeProcessIT {
   @Autowired IdentityService identity;
   @Autowired ProcessEngine engine;
   @Autowired Jobs jobs;
+  @Autowired cn.hrss.assessment.filing.FilingService filings;
 
   String code;
   String creditCode;
@@ -97,13 +98,49 @@ class InstitutionScopeChangeProcessIT {
   }
 
   @Test
-  void refusedChangeKeepsTheScope() {
+  void refusedChangeIsFirstToldWithItsReasonsHeardAndKeepsTheScope() {
+    // Issue 19 item 6 (002 Annex 1 §二(十一): 申报机构对办理事项享有陈述权、知情权): no 不予变更 without a hearing.
     String no = submit(List.of(occupation("6-18-01-01", "车工", 4, 3)));
     ProcessInstance pi = instance(no);
     complete(pi, "Task_ReviewCompleteness", "officer", cn.hrss.assessment.filing.Applications.acceptance());
     jobs.runDue();
     reviewAll(pi, "PASS", "PASS", "PASS");
     complete(pi, "Task_DecideFiling", "officer", Map.of(Vars.FILING_DECISION, "REJECT", Vars.DECISION_COMMENT, "考评人员不足"));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(FilingProcess.Elements.AWAIT_STATEMENT).hasNotPassed(ScopeElements.REJECTED);
+    assertThat(InstitutionRenewalProcessIT.subjectsTo("org@scope.example.cn"))
+        .anyMatch(s -> s.contains("拟不予变更告知（" + no + "）"));
+    assertThat(TestMail.textsTo("org@scope.example.cn")).anyMatch(t -> t.contains("评价职业（工种）范围变更申请")
+        && t.contains("考评人员不足"));
+    filings.state(no, "已新聘考评人员 5 名，名单附后");
+    assertThat(pi).isWaitingAt("Task_DecideFiling");
+    assertThat(runtime.getVariable(pi.getId(), Vars.APPLICANT_STATEMENT)).isEqualTo("已新聘考评人员 5 名，名单附后");
+    complete(pi, "Task_DecideFiling", "officer", Map.of(Vars.FILING_DECISION, "REJECT", Vars.DECISION_COMMENT, "考评人员仍不足"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(ScopeElements.REJECTED).isEnded();
+    assertThat(registry.findByFilingCode(code).orElseThrow().occupations()).singleElement()
+        .satisfies(o -> assertThat(o.levels()).containsExactly(4));
+  }
+
+  @Test
+  void aFailedTechnicalReviewIsHeardAndWithoutAStatementTheDecisionFollowsTheWindow() {
+    // 004 Art. 22 "评估后予以变更": a failed evaluation is an intended 不予变更, heard first; the window may pass unused.
+    String no = submit(List.of(occupation("6-18-01-01", "车工", 4, 3)));
+    ProcessInstance pi = instance(no);
+    complete(pi, "Task_ReviewCompleteness", "officer", cn.hrss.assessment.filing.Applications.acceptance());
+    jobs.runDue();
+    reviewAll(pi, "FAIL", "PASS", "FAIL");
+    assertThat(pi).hasPassed(FilingProcess.Elements.SEND_INTENDED_REFUSAL_NOTICE)
+        .isWaitingAt(FilingProcess.Elements.AWAIT_STATEMENT);
+    assertThat(TestMail.textsTo("org@scope.example.cn")).anyMatch(t -> t.contains("拟不予变更")
+        && t.contains("未获专家组多数通过") && t.contains("评审意见 3"));
+    java.time.Instant due = ((java.util.Date) runtime.getVariable(pi.getId(), Vars.STATEMENT_DUE_AT)).toInstant();
+    jobs.moveClockTo(LocalDateTime.ofInstant(due.plusSeconds(60), java.time.ZoneId.of("Asia/Shanghai")));
+    jobs.runDue();
+    assertThat(pi).hasPassed(FilingProcess.Elements.STATEMENT_WINDOW_CLOSED).isWaitingAt("Task_DecideFiling");
+    assertThatThrownBy(() -> filings.state(no, "迟到的陈述")).isInstanceOf(ApiProblem.class)
+        .satisfies(e -> assertThat(((ApiProblem) e).status().value()).isEqualTo(409));
+    complete(pi, "Task_DecideFiling", "officer", Map.of(Vars.FILING_DECISION, "REJECT", Vars.DECISION_COMMENT, "技术评审未通过"));
     jobs.runDue();
     assertThat(pi).hasPassed(ScopeElements.REJECTED).isEnded();
     assertThat(registry.findByFilingCode(code).orElseThrow().occupations()).singleElement()
