@@ -10,6 +10,8 @@ import cn.hrss.assessment.workflow.TaskCompletion;
 import cn.hrss.assessment.workflow.TaskCompletionRule;
 import cn.hrss.assessment.workflow.Violations;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Server-side check of 站点确认 ({@code Task_ConfirmSite}, issue 19 item 10). */
@@ -19,11 +21,23 @@ class SiteCompletionRule implements TaskCompletionRule {
   static final int TEXT_MAX = 2000;
 
   private final CityCodeOption cityCodes;
-  private final InstitutionRegistry registry;
+  private final ObjectProvider<InstitutionRegistry> registry;
 
-  SiteCompletionRule(CityCodeOption cityCodes, InstitutionRegistry registry) {
+  /**
+   * The registry is looked up when a task is completed, not when the engine is built: the engine's plugin holds this
+   * rule, and a JDBC bean needed while building the engine would run Flyway before Camunda has created its tables
+   * (a PostgreSQL migration reads them).
+   */
+  @Autowired
+  SiteCompletionRule(CityCodeOption cityCodes, ObjectProvider<InstitutionRegistry> registry) {
     this.cityCodes = cityCodes;
     this.registry = registry;
+  }
+
+  /** With a registry at hand (tests). */
+  SiteCompletionRule(CityCodeOption cityCodes, InstitutionRegistry registry) {
+    this(cityCodes, new org.springframework.beans.factory.support.StaticListableBeanFactory(
+        java.util.Map.of("registry", registry)).getBeanProvider(InstitutionRegistry.class));
   }
 
   @Override
@@ -56,7 +70,7 @@ class SiteCompletionRule implements TaskCompletionRule {
     }
     // The site rests on the organisation's filing (人社鉴发〔2019〕2号 表 2 note): not under an ended one.
     String parent = (String) completion.existing().apply(SiteProcess.Vars.PARENT_FILING_CODE);
-    Institution organisation = registry.findByFilingCode(parent).orElse(null);
+    Institution organisation = registry.getObject().findByFilingCode(parent).orElse(null);
     if (organisation == null || organisation.status() != InstitutionStatus.ACTIVE
         && organisation.status() != InstitutionStatus.SUSPENDED) {
       violations.add(SiteProcess.Vars.DECISION, SiteTexts.text("task.parentInactive", parent,

@@ -182,6 +182,43 @@ class MinistrySitesApiIT {
     assertThat(TestMail.textsTo(SITE_EMAIL)).anyMatch(t -> t.contains("考核场地尚未建成"));
   }
 
+  @Test
+  void aNationalOrganisationThatFilesWithItsProvinceIsTheProvincesCaseWithCode0000AndNoSites() {
+    // 人社鉴发〔2019〕2号 Annex 1 §二(二) 表 3: filed first with the province → 0000, whatever the registration.
+    FilingApplication application = Applications.ministrySocialOrg("41").withFilingLevel(FilingApplication.PROVINCE);
+    ResponseEntity<JsonNode> created = http.postForEntity("/api/filings",
+        Applications.multipart(json, application, Map.of("备案申请表.pdf", PDF)), JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String no = created.getBody().get("applicationNo").asText();
+    String token = created.getBody().get("accessToken").asText();
+    Task acceptance = task(no, "Task_ReviewCompleteness");
+    assertThat(groups(acceptance)).contains("acceptance-officers-41").doesNotContain("ministry-approvers");
+    completeAs(acceptance, "officer", Applications.acceptance());
+    jobs.runDue();
+    for (Task review : tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ExpertReview")
+        .list()) {
+      completeAs(review, review.getAssignee(), Map.of("expertOpinion", "PASS", "expertComment", "符合条件"));
+    }
+    jobs.runDue();
+    jobs.moveClockTo(LocalDateTime.of(2026, 9, 30, 9, 0));
+    jobs.runDue();
+    completeAs(task(no, "Task_DecideFiling"), "officer", Applications.approval());
+    jobs.runDue();
+    String code = status(no, token).get("filingCode").asText();
+    assertThat(code).matches("S000041\\d{6}");
+    ResponseEntity<JsonNode> refused = postSite(code, token, site("33", null));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody().path("detail").asText()).contains("0000", "人社鉴发〔2019〕2号");
+    assertThat(siteRequests(code)).isZero();
+
+    // A national organisation's credit code is no ministry case by itself, and a provincial one cannot be one.
+    ResponseEntity<JsonNode> provincial = http.postForEntity("/api/filings", Applications.multipart(json,
+        Applications.socialOrg(Applications.freshSocialOrgCode()).withFilingLevel(FilingApplication.MINISTRY),
+        Map.of("备案申请表.pdf", PDF)), JsonNode.class);
+    assertThat(provincial.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(provincial)).containsExactly("filingLevel");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   static Map<String, Object> site(String province, String cityCode) {
