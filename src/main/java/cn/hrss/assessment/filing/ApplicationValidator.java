@@ -75,6 +75,7 @@ final class ApplicationValidator {
     province(errors, "province", application.province());
     // Issue 19 item 10: the city of positions 8-9 (001 豫职鉴〔2020〕2号 Annex 1 §二(四) 表 5), from the province's table.
     cityCode(errors, "cityCode", application.province(), application.cityCode());
+    filingLevel(errors, application);
     text(errors, "address", application.address(), 500);
     if (application.contact() == null) {
       errors.add(new FieldError("contact", "必填：联系人姓名、电话、电子邮箱"));
@@ -124,6 +125,40 @@ final class ApplicationValidator {
         && !a.creditCode().startsWith(a.province(), 2)) {
       errors.add(new FieldError("province", FilingTexts.text("field.province.provincialEmployer",
           a.creditCode().substring(2, 4), a.province())));
+    }
+  }
+
+  /** Registration at national level: positions 3-8 of the credit code (GB 32100-2015 §4: 登记管理机关行政区划码). */
+  static final String NATIONAL_REGISTRATION = "100000";
+
+  /**
+   * Issue 19 item 10: the declared filing level (人社鉴发〔2019〕2号 Annex 1 §二(二) 表 3: filed first with the ministry
+   * → 0001-9999, with a province → 0000). Optional: without it the type decides (national employer: ministry; others:
+   * province). A national employer is the ministry's (002 Annex 1 §一), a provincial employer its province's
+   * (人社鉴发〔2019〕3号 §二). A social organisation may be the ministry's where it answers the ministry's call
+   * (002 Annex 1 §二(二)3 我部…发布的征集通告); our reading of "national": registered with a national registration
+   * authority (民政部 for 社会团体 and 民办非企业单位), which the credit code shows as 100000 in positions 3-8.
+   */
+  private static void filingLevel(List<FieldError> errors, FilingApplication a) {
+    String level = a.filingLevel();
+    if (level == null) {
+      return;
+    }
+    if (!FilingApplication.MINISTRY.equals(level) && !FilingApplication.PROVINCE.equals(level)) {
+      errors.add(new FieldError("filingLevel", FilingTexts.text("field.filingLevel.value")));
+      return;
+    }
+    if ("NATIONAL_EMPLOYER".equals(a.institutionType()) && FilingApplication.PROVINCE.equals(level)) {
+      errors.add(new FieldError("filingLevel", FilingTexts.text("field.filingLevel.nationalEmployer")));
+    }
+    if ("PROVINCIAL_EMPLOYER".equals(a.institutionType()) && FilingApplication.MINISTRY.equals(level)) {
+      errors.add(new FieldError("filingLevel", FilingTexts.text("field.filingLevel.provincialEmployer")));
+    }
+    if ("SOCIAL_ORG".equals(a.institutionType()) && FilingApplication.MINISTRY.equals(level)
+        && a.creditCode() != null && CreditCodes.isValid(a.creditCode())
+        && !a.creditCode().startsWith(NATIONAL_REGISTRATION, 2)) {
+      errors.add(new FieldError("filingLevel", FilingTexts.text("field.filingLevel.national",
+          a.creditCode().substring(2, 8))));
     }
   }
 

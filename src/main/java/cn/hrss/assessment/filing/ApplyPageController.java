@@ -213,7 +213,8 @@ class ApplyPageController {
     return new FilingApplication(type, value(params, "name"), upper(value(params, "creditCode")),
         value(params, "organisationForm"), value(params, "legalRepresentative"), value(params, "province"),
         value(params, "address"), contact, occupations, branches, declarations, upper(value(params, "parentCreditCode")),
-        related(value(params, "relatedCreditCodes")), conditions, null, value(params, "cityCode"));
+        related(value(params, "relatedCreditCodes")), conditions, null, value(params, "cityCode"),
+        value(params, "filingLevel"));
   }
 
   /**
@@ -297,7 +298,7 @@ class ApplyPageController {
     }
     return new FilingApplication(a.institutionType(), a.name(), a.creditCode(), a.organisationForm(),
         a.legalRepresentative(), a.province(), a.address(), a.contact(), occupations, branches, a.declarations(),
-        a.parentCreditCode(), a.relatedCreditCodes(), a.conditions(), null, a.cityCode());
+        a.parentCreditCode(), a.relatedCreditCodes(), a.conditions(), null, a.cityCode(), a.filingLevel());
   }
 
   private void page(Model model, FilingApplication application, Map<String, String> errors, List<String> general,

@@ -23,7 +23,13 @@ public record FilingApplication(
     List<String> relatedCreditCodes,
     Map<String, Boolean> conditions,
     List<MaterialRef> materials,
-    String cityCode) {
+    String cityCode,
+    String filingLevel) {
+
+  /** {@code filingLevel}: filed first with the ministry (人社鉴发〔2019〕2号 Annex 1 §二(二) 表 3: 0001-9999). */
+  public static final String MINISTRY = "MINISTRY";
+  /** {@code filingLevel}: filed first with the province (表 3: 0000). */
+  public static final String PROVINCE = "PROVINCE";
 
   public FilingApplication {
     occupations = occupations == null ? List.of() : occupations;
@@ -31,6 +37,32 @@ public record FilingApplication(
     relatedCreditCodes = relatedCreditCodes == null ? List.of() : relatedCreditCodes;
     conditions = conditions == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conditions));
     materials = materials == null ? List.of() : materials;
+  }
+
+  /** Without {@code filingLevel} (issue 19 item 10): filed as the type says (see {@link #filedWithMinistry()}). */
+  public FilingApplication(String institutionType, String name, String creditCode, String organisationForm,
+      String legalRepresentative, String province, String address, Contact contact, List<Occupation> occupations,
+      List<Branch> branches, Declarations declarations, String parentCreditCode, List<String> relatedCreditCodes,
+      Map<String, Boolean> conditions, List<MaterialRef> materials, String cityCode) {
+    this(institutionType, name, creditCode, organisationForm, legalRepresentative, province, address, contact,
+        occupations, branches, declarations, parentCreditCode, relatedCreditCodes, conditions, materials, cityCode, null);
+  }
+
+  /**
+   * Filed first with the ministry (人社鉴发〔2019〕2号 Annex 1 §二(二)): a national employer always (002 Annex 1 §一),
+   * a social organisation that declares {@code filingLevel} = MINISTRY (002 Annex 1 §二(二)3: the ministry's own call
+   * for applications, 我部…发布的征集通告); a provincial employer never (人社鉴发〔2019〕3号 §二).
+   */
+  public boolean filedWithMinistry() {
+    return "NATIONAL_EMPLOYER".equals(institutionType)
+        || "SOCIAL_ORG".equals(institutionType) && MINISTRY.equals(filingLevel);
+  }
+
+  /** The same application with another filing level. */
+  public FilingApplication withFilingLevel(String level) {
+    return new FilingApplication(institutionType, name, creditCode, organisationForm, legalRepresentative, province,
+        address, contact, occupations, branches, declarations, parentCreditCode, relatedCreditCodes, conditions,
+        materials, cityCode, level);
   }
 
   /**
@@ -87,7 +119,7 @@ public record FilingApplication(
   public FilingApplication with(Map<String, Boolean> conditions, List<MaterialRef> materials) {
     return new FilingApplication(institutionType, name, creditCode, organisationForm, legalRepresentative, province,
         address, contact, occupations, branches, declarations, parentCreditCode, relatedCreditCodes, conditions,
-        materials, cityCode);
+        materials, cityCode, filingLevel);
   }
 
   /**

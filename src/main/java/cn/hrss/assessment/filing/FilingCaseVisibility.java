@@ -38,6 +38,7 @@ class FilingCaseVisibility implements CaseVisibility {
     }
     List<String> branchProvinces = repository.branches(applicationNo).stream()
         .map(FilingRepository.BranchRow::province).toList();
-    return Jurisdiction.mayRead(caller, application.institutionType(), application.province(), branchProvinces);
+    return Jurisdiction.mayRead(caller, Jurisdiction.caseType(application.institutionType(), application.application()),
+        application.province(), branchProvinces);
   }
 }

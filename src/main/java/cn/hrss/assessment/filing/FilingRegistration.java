@@ -42,7 +42,9 @@ class FilingRegistration {
    * closed). Empty for every other applicant type.
    */
   List<QuotaReached> quotaReached(FilingApplication application, String exceptApplicationNo, boolean countPending) {
-    if (!"SOCIAL_ORG".equals(application.institutionType())) {
+    // (our reading) §二(四) limits each province's own selection (各辖区); a social organisation filed first with the
+    // ministry (issue 19 item 10) is selected by the ministry's call, not from the province's places.
+    if (!"SOCIAL_ORG".equals(application.institutionType()) || application.filedWithMinistry()) {
       return List.of();
     }
     List<FilingRepository.StoredApplication> pending = countPending
@@ -94,7 +96,7 @@ class FilingRegistration {
    * ("in principle"): the warning is shown to the officer. {@code null} when no occupation reaches the quota.
    */
   String quotaWarning(FilingApplication application) {
-    if (!"SOCIAL_ORG".equals(application.institutionType())) {
+    if (!"SOCIAL_ORG".equals(application.institutionType()) || application.filedWithMinistry()) {
       return null;
     }
     // Filed and pending ones (README "Quota"); with quotaEnforced such an application never gets here.
@@ -112,7 +114,9 @@ class FilingRegistration {
         .map(o -> new OccupationScope(o.code(), o.name(), o.track(), o.levels())).toList();
     NewInstitution institution = branch == null
         ? new NewInstitution(InstitutionType.valueOf(a.institutionType()), a.name(), a.creditCode(), a.province(),
-            a.address(), a.contact().email(), application.applicationNo(), scope, null)
+            a.address(), a.contact().email(), application.applicationNo(), scope, null,
+            // 人社鉴发〔2019〕2号 Annex 1 §二(二): filed first with the ministry → positions 2-5 = its next 0001-9999.
+            a.filedWithMinistry(), null)
             // 豫职鉴〔2020〕2号 §二(四): positions 8-9 the city code, where the province's option is on.
             .withCityCode(cityCodes.cityCodeFor(a))
         : new NewInstitution(InstitutionType.valueOf(a.institutionType()), branch.name(), branch.creditCode(),

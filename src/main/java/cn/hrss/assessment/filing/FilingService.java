@@ -178,7 +178,7 @@ public class FilingService {
         }
         String instanceId = runtime.startProcessInstanceByKey(procedure.processKey(), applicationNo, variables).getId();
         // README "Jurisdiction": the officers and managers of the accepting province read this instance.
-        grants.grantRead(instanceId, Jurisdiction.provincialReaders(application.institutionType(),
+        grants.grantRead(instanceId, Jurisdiction.provincialReaders(Jurisdiction.caseType(application),
             application.province(), List.of()));
       });
     } catch (DuplicateKeyException e) {
@@ -269,9 +269,9 @@ public class FilingService {
     // DOMAIN.md §1, CONTRACT.md "Jurisdiction": the ministry accepts and decides for national employers, the
     // department of the applicant's province otherwise (the rules and their sources: Jurisdiction).
     variables.put(FilingProcess.Vars.ACCEPTING_GROUP,
-        Jurisdiction.acceptingGroup(application.institutionType(), application.province()));
+        Jurisdiction.acceptingGroup(Jurisdiction.caseType(application), application.province()));
     variables.put(FilingProcess.Vars.DECIDING_GROUP,
-        Jurisdiction.decidingGroup(application.institutionType(), application.province()));
+        Jurisdiction.decidingGroup(Jurisdiction.caseType(application), application.province()));
     variables.put(FilingProcess.Vars.QUOTA_EXCEEDED, quotaWarning != null);
     variables.put(FilingProcess.Vars.QUOTA_WARNING, quotaWarning == null ? "" : quotaWarning);
     variables.put(FilingProcess.Vars.BRANCH_COUNT, application.branches().size());
@@ -331,7 +331,8 @@ public class FilingService {
     StoredApplication application = require(applicationNo);
     List<String> branchProvinces = repository.branches(applicationNo).stream()
         .map(FilingRepository.BranchRow::province).toList();
-    if (!Jurisdiction.mayRead(caller, application.institutionType(), application.province(), branchProvinces)) {
+    if (!Jurisdiction.mayRead(caller, Jurisdiction.caseType(application.institutionType(), application.application()),
+        application.province(), branchProvinces)) {
       throw ApiProblem.notFound("备案申请 " + applicationNo + " 不存在。");
     }
     return application;

@@ -13,6 +13,10 @@ import java.util.Set;
  * <ul>
  *   <li>National employer: 002 Annex 1 §一(十)2-4 — the ministry's 指导中心 accepts and 人社部 decides: the national
  *       group {@code ministry-approvers} for both.</li>
+ *   <li>Social organisation filed first with the ministry ({@code filingLevel} = MINISTRY, issue 19 item 10):
+ *       人社鉴发〔2019〕2号 Annex 1 §二(二) "评价机构先行向人力资源社会保障部备案的，由人力资源社会保障部确定并赋码" and
+ *       002 Annex 1 §二(二)3 (我部…发布的征集通告): the ministry accepts and decides, like a national employer:
+ *       {@code ministry-approvers}.</li>
  *   <li>Social organisation: 002 Annex 1 §二(十)1 — "向所在地人力资源社会保障部门评价指导机构提出备案申请": the
  *       applicant's province accepts and decides ({@code acceptance-officers-<province>}).</li>
  *   <li>Provincial employer: 001 人社鉴发〔2019〕3号 §二 and 002 Annex 1 footnote 1 — filed with the HRSS department
@@ -34,6 +38,20 @@ public final class Jurisdiction {
   /** The accepting province, or null when the ministry accepts (national employers). */
   public static String province(String institutionType, String applicantProvince) {
     return NATIONAL_EMPLOYER.equals(institutionType) ? null : applicantProvince;
+  }
+
+  /**
+   * The type as far as jurisdiction goes: {@link #NATIONAL_EMPLOYER} (the ministry's) for every application filed first
+   * with the ministry ({@link FilingApplication#filedWithMinistry()}: also a social organisation with
+   * {@code filingLevel} = MINISTRY), else the declared type. Pass it to the methods below.
+   */
+  public static String caseType(String institutionType, FilingApplication application) {
+    return application != null && application.filedWithMinistry() ? NATIONAL_EMPLOYER : institutionType;
+  }
+
+  /** {@link #caseType(String, FilingApplication)} of an application. */
+  public static String caseType(FilingApplication application) {
+    return caseType(application == null ? null : application.institutionType(), application);
   }
 
   /** Candidate group of acceptance (受理审查) and of the public-notice objections. */

@@ -88,11 +88,12 @@ class JurisdictionUpgrade {
       if (application == null) {
         return false;
       }
-      group = Jurisdiction.acceptingGroup(application.institutionType(), application.province());
-      readers = Jurisdiction.provincialReaders(application.institutionType(), application.province(), List.of());
+      String caseType = Jurisdiction.caseType(application.institutionType(), application.application());
+      group = Jurisdiction.acceptingGroup(caseType, application.province());
+      readers = Jurisdiction.provincialReaders(caseType, application.province(), List.of());
       runtime.setVariable(instance.getId(), FilingProcess.Vars.ACCEPTING_GROUP, group);
       runtime.setVariable(instance.getId(), FilingProcess.Vars.DECIDING_GROUP,
-          Jurisdiction.decidingGroup(application.institutionType(), application.province()));
+          Jurisdiction.decidingGroup(caseType, application.province()));
     }
     for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
       if (link.getGroupId() != null && NATIONWIDE.contains(link.getGroupId())) {

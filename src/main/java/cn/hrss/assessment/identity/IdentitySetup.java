@@ -53,7 +53,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       // Acceptance and provincial officers read filing instances of their province only, by per-instance grants
       // (filing.JurisdictionGrants; README "Jurisdiction"); the ministry reads all of them.
       Groups.EXPERTS, List.of("InstitutionFilingProcess"),
-      Groups.MINISTRY_APPROVERS, List.of("InstitutionFilingProcess", "BranchFilingProcess"),
+      // SiteFilingProcess: the sites of the social organisations the ministry filed (issue 19 item 10).
+      Groups.MINISTRY_APPROVERS, List.of("InstitutionFilingProcess", "BranchFilingProcess", "SiteFilingProcess"),
       Groups.DISCIPLINE_OFFICERS, List.of("DisciplinaryCaseProcess"),
       Groups.DISCIPLINE_REVIEWERS, List.of("DisciplinaryCaseProcess"),
       Groups.SUPERVISORS, List.of("QualitySupervisionProcess"));
@@ -72,14 +73,14 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   static final Map<String, List<String>> FILTER_TASK_KEYS = Map.of(
       Groups.ACCEPTANCE_OFFICERS, List.of("Task_ReviewCompleteness", "Task_ReviewObjection", "Task_DecideFiling",
           "Task_ReviewChange"),
-      Groups.PROVINCIAL_OFFICERS, List.of("Task_ReviewBranch"));
+      Groups.PROVINCIAL_OFFICERS, List.of("Task_ReviewBranch", "Task_ConfirmSite"));
 
   /** One Tasklist filter per group, named in Chinese, visible only to that group. */
   static final List<FilterSpec> FILTERS = List.of(
       new FilterSpec("受理审查", Groups.ACCEPTANCE_OFFICERS, -10, "备案申请的受理审查、公示异议处理与备案决定"),
       new FilterSpec("技术评审", Groups.EXPERTS, -9, "分配给我的技术评审任务"),
       new FilterSpec("备案决定", Groups.MINISTRY_APPROVERS, -8, "全国性用人单位的部级备案决定"),
-      new FilterSpec("分支机构备案", Groups.PROVINCIAL_OFFICERS, -7, "分支机构的省级备案审查"),
+      new FilterSpec("分支机构备案", Groups.PROVINCIAL_OFFICERS, -7, "分支机构的省级备案审查与评价站点的确认赋码"),
       new FilterSpec("违纪认定", Groups.DISCIPLINE_OFFICERS, -6, "违纪违规事实认定、陈述申辩审查与处理决定"),
       new FilterSpec("复核", Groups.DISCIPLINE_REVIEWERS, -5, "处理决定的复核"),
       new FilterSpec("质量督导", Groups.SUPERVISORS, -4, "分配给我的督导评分与初步督导意见"),

@@ -189,4 +189,42 @@ class ApplicationValidatorTest {
     assertThat(fields(() -> ApplicationValidator.check(Applications.nationalEmployer().with(null, null))))
         .containsExactly("conditions.NE_C1", "conditions.NE_C2", "conditions.NE_C3", "conditions.NE_C4", "conditions.NE_C5");
   }
+
+  @Test
+  void aNationalSocialOrganisationMayBeFiledFirstWithTheMinistry() {
+    // 人社鉴发〔2019〕2号 Annex 1 §二(二); 002 Annex 1 §二(二)3; credit code 51 100000 (registered with 民政部).
+    FilingApplication national = Applications.ministrySocialOrg("11");
+    assertThatCode(() -> ApplicationValidator.check(national)).doesNotThrowAnyException();
+    assertThat(national.filedWithMinistry()).isTrue();
+    assertThat(national.withFilingLevel(FilingApplication.PROVINCE).filedWithMinistry()).isFalse();
+    assertThat(national.withFilingLevel(null).filedWithMinistry()).isFalse();
+  }
+
+  @Test
+  void aProvinciallyRegisteredSocialOrganisationIsNotTheMinistrysCase() {
+    // Credit code 52 410000 …: registered with Henan's 民政厅, not a national organisation.
+    FilingApplication provincial = Applications.socialOrg().withFilingLevel(FilingApplication.MINISTRY);
+    ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> ApplicationValidator.check(provincial));
+    assertThat(problem.errors()).singleElement().satisfies(e -> {
+      assertThat(e.field()).isEqualTo("filingLevel");
+      assertThat(e.message()).contains("100000", "410000");
+    });
+    assertThatCode(() -> ApplicationValidator.check(Applications.socialOrg().withFilingLevel(FilingApplication.PROVINCE)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void theFilingLevelMustAgreeWithTheTypeAndBeAKnownValue() {
+    ApiProblem unknown = catchThrowableOfType(ApiProblem.class,
+        () -> ApplicationValidator.check(Applications.ministrySocialOrg("11").withFilingLevel("NATIONAL")));
+    assertThat(unknown.errors()).extracting(ApiProblem.FieldError::field).containsExactly("filingLevel");
+    ApiProblem employer = catchThrowableOfType(ApiProblem.class,
+        () -> ApplicationValidator.check(Applications.provincialEmployer().withFilingLevel(FilingApplication.MINISTRY)));
+    assertThat(employer.errors()).extracting(ApiProblem.FieldError::field).containsExactly("filingLevel");
+    ApiProblem national = catchThrowableOfType(ApiProblem.class,
+        () -> ApplicationValidator.check(Applications.nationalEmployer().withFilingLevel(FilingApplication.PROVINCE)));
+    assertThat(national.errors()).extracting(ApiProblem.FieldError::field).containsExactly("filingLevel");
+    assertThat(Applications.nationalEmployer().filedWithMinistry()).isTrue();
+    assertThat(Applications.provincialEmployer().filedWithMinistry()).isFalse();
+  }
 }

@@ -127,6 +127,18 @@ public final class Applications {
         conditionsMet("SOCIAL_ORG"), null);
   }
 
+  /**
+   * A national social organisation (社会团体 registered with 民政部: credit code 51 100000 …, GB 32100-2015 §4) with its
+   * seat in {@code province}, filed first with the ministry (issue 19 item 10).
+   */
+  public static FilingApplication ministrySocialOrg(String province) {
+    String first17 = String.format("51100000MJ%07d", SEQUENCE.incrementAndGet() % 10_000_000);
+    FilingApplication a = socialOrg(first17 + CreditCodes.checkCharacter(first17));
+    return new FilingApplication(a.institutionType(), "中国示例技能培训评价协会", a.creditCode(), a.organisationForm(),
+        a.legalRepresentative(), province, "北京市东城区示例胡同 2 号", a.contact(), a.occupations(), a.branches(),
+        a.declarations(), null, List.of(), a.conditions(), null, null, FilingApplication.MINISTRY);
+  }
+
   public static FilingApplication socialOrg() {
     return socialOrg(SOCIAL_ORG_CODE);
   }

@@ -43,4 +43,17 @@ class JurisdictionTest {
     assertThat(Jurisdiction.mayRead(new Caller("m33", Set.of("managers-33")), "SOCIAL_ORG", "41", List.of())).isFalse();
     assertThat(Jurisdiction.mayRead(new Caller("m41", Set.of("managers-41")), "SOCIAL_ORG", "41", List.of())).isTrue();
   }
+
+  @Test
+  void aSocialOrganisationFiledFirstWithTheMinistryIsAcceptedAndDecidedByTheMinistry() {
+    // 人社鉴发〔2019〕2号 Annex 1 §二(二): 先行向人力资源社会保障部备案的，由人力资源社会保障部确定并赋码.
+    FilingApplication ministry = Applications.ministrySocialOrg("41");
+    assertThat(Jurisdiction.acceptingGroup(Jurisdiction.caseType(ministry), "41")).isEqualTo("ministry-approvers");
+    assertThat(Jurisdiction.decidingGroup(Jurisdiction.caseType(ministry), "41")).isEqualTo("ministry-approvers");
+    // The same organisation filed with its province stays the province's.
+    FilingApplication province = ministry.withFilingLevel(FilingApplication.PROVINCE);
+    assertThat(Jurisdiction.acceptingGroup(Jurisdiction.caseType(province), "41")).isEqualTo("acceptance-officers-41");
+    assertThat(Jurisdiction.acceptingGroup(Jurisdiction.caseType(Applications.socialOrg()), "41"))
+        .isEqualTo("acceptance-officers-41");
+  }
 }
