@@ -132,6 +132,7 @@ final class TaskListScale {
         done = size;
         Benchmark.awaitIdle(raw);
         analyze(raw);
+        explore(raw, size);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("openTasks", engine.getTaskService().createTaskQuery().count());
         figures.put("setUpSeconds", Benchmark.round(Benchmark.seconds(System.nanoTime() - setUp)));
@@ -414,6 +415,41 @@ final class TaskListScale {
     }
     Class<?> application = target == Target.APP ? AssessmentWorkflowsApplication.class : BareEngineApplication.class;
     return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
+  }
+
+  /**
+   * {@code -Dbenchmark.tasklist-explain=<file>}: after the set-up of each size, runs the file's statements (separated by
+   * a line ending in ';') on the database and prints what they return: the EXPLAIN (ANALYZE, BUFFERS) of
+   * docs/performance.md came from src/test/resources/benchmark/tasklist-explain-postgres.sql and -h2.sql.
+   */
+  private static void explore(DataSource raw, int size) {
+    String file = System.getProperty("benchmark.tasklist-explain");
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    try (Connection c = raw.getConnection(); Statement statement = c.createStatement()) {
+      String script = java.nio.file.Files.readString(Path.of(file));
+      for (String sql : script.split(";\\s*\\n")) {
+        String code = sql.lines().filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n")).strip();
+        if (code.isEmpty()) {
+          continue;
+        }
+        System.out.println("EXPLORE " + size + " >>> " + code.replaceAll("\\s+", " "));
+        if (statement.execute(code)) {
+          try (ResultSet rs = statement.getResultSet()) {
+            while (rs.next()) {
+              StringBuilder row = new StringBuilder();
+              for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.append(i > 1 ? " | " : "").append(rs.getString(i));
+              }
+              System.out.println("EXPLORE " + size + " " + row);
+            }
+          }
+        }
+      }
+    } catch (java.io.IOException | SQLException e) {
+      throw new IllegalStateException("could not run " + file, e);
+    }
   }
 
   private static void analyze(DataSource raw) {
