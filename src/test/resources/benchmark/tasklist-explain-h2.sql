@@ -22,7 +22,7 @@ EXPLAIN ANALYZE SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_
         AND ( (A.RESOURCE_TYPE_ = 7 AND BITAND(A.PERMS_, 2) = 2) OR (A.RESOURCE_TYPE_ = 6 AND BITAND(A.PERMS_, 64) = 64) )
     ) AUTH ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))
     WHERE ( 1 = 1 and RES.TASK_DEF_KEY_ in ('Task_ReviewCompleteness', 'Task_ReviewObjection', 'Task_DecideFiling', 'Task_ReviewChange')
-      and ( ( I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ('acceptance-officers', 'acceptance-officers-41', 'provincial-officers-33', 'provincial-officers-41', 'provincial-officers-44', 'provincial-officers') ) or RES.ASSIGNEE_ = 'officer' ) )
+      and ( I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ('acceptance-officers', 'acceptance-officers-41', 'provincial-officers-33', 'provincial-officers-41', 'provincial-officers-44', 'provincial-officers') ) )
     and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )
     and (RES.TENANT_ID_ is null)
 ) countDistinct;
@@ -36,7 +36,7 @@ EXPLAIN ANALYZE select distinct RES.ID_, RES.CREATE_TIME_, RES.NAME_, RES.TASK_D
         AND ( (A.RESOURCE_TYPE_ = 7 AND BITAND(A.PERMS_, 2) = 2) OR (A.RESOURCE_TYPE_ = 6 AND BITAND(A.PERMS_, 64) = 64) )
     ) AUTH ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))
     WHERE ( 1 = 1 and RES.TASK_DEF_KEY_ in ('Task_ReviewCompleteness', 'Task_ReviewObjection', 'Task_DecideFiling', 'Task_ReviewChange')
-      and ( ( I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ('acceptance-officers', 'acceptance-officers-41', 'provincial-officers-33', 'provincial-officers-41', 'provincial-officers-44', 'provincial-officers') ) or RES.ASSIGNEE_ = 'officer' ) )
+      and ( I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ('acceptance-officers', 'acceptance-officers-41', 'provincial-officers-33', 'provincial-officers-41', 'provincial-officers-44', 'provincial-officers') ) )
     and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )
     and (RES.TENANT_ID_ is null)
 order by RES.CREATE_TIME_ desc LIMIT 15 OFFSET 0;

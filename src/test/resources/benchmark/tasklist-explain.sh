@@ -16,7 +16,7 @@ officer_from() { cat <<SQL
     left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
 $(auth officer "$OG")
     WHERE ( 1 = 1 and RES.TASK_DEF_KEY_ in ('Task_ReviewCompleteness', 'Task_ReviewObjection', 'Task_DecideFiling', 'Task_ReviewChange')
-      and ( ( I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ($OG) ) or RES.ASSIGNEE_ = 'officer' ) )
+      and ( I.TYPE_ = 'candidate' and I.GROUP_ID_ IN ($OG) ) )
     and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )
     and (RES.TENANT_ID_ is null)
 SQL
