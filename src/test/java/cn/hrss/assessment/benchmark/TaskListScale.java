@@ -447,6 +447,10 @@ final class TaskListScale {
           }
         }
       }
+      // The script may change settings of its session (SET, RESET): the connection must not go back to the pool.
+      if (raw instanceof com.zaxxer.hikari.HikariDataSource pool) {
+        pool.evictConnection(c);
+      }
     } catch (java.io.IOException | SQLException e) {
       throw new IllegalStateException("could not run " + file, e);
     }
