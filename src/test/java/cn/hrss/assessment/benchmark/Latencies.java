@@ -8,30 +8,38 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
-/** Client-side latencies by kind of request (submission, task query, task completion, timer), in nanoseconds. */
-final class Latencies {
+/**
+ * Client-side latencies by kind of request (submission, task query, task completion, timer), in nanoseconds. Also
+ * the accounting of the officer load test (resilience.OfficerLoadIT), one instance per measured step.
+ */
+public final class Latencies {
 
   private final Map<String, Queue<Long>> samples = new ConcurrentHashMap<>();
 
-  <T> T time(String kind, Supplier<T> call) {
+  public <T> T time(String kind, Supplier<T> call) {
     long start = System.nanoTime();
     T result = call.get();
     samples.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - start);
     return result;
   }
 
-  void clear() {
+  /** Records a latency measured by the caller (e.g. a step that ended in a conflict and is still a served request). */
+  public void record(String kind, long nanos) {
+    samples.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos);
+  }
+
+  public void clear() {
     samples.clear();
   }
 
   /** kind → {count, p50, p95, p99} in milliseconds. */
-  Map<String, Map<String, Number>> summary() {
+  public Map<String, Map<String, Number>> summary() {
     Map<String, Map<String, Number>> summary = new LinkedHashMap<>();
     samples.keySet().stream().sorted().forEach(kind -> summary.put(kind, percentiles(samples.get(kind))));
     return summary;
   }
 
-  static Map<String, Number> percentiles(Queue<Long> nanos) {
+  public static Map<String, Number> percentiles(Queue<Long> nanos) {
     long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
     Map<String, Number> p = new LinkedHashMap<>();
     p.put("count", sorted.length);

@@ -117,7 +117,9 @@ final class Http {
     if (auth != null) {
       headers.putAll(auth);
     }
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+    if (headers.getAccept().isEmpty()) { // a caller may ask for another type, e.g. Tasklist's application/hal+json
+      headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+    }
     if (body != null && headers.getContentType() == null && !(body instanceof org.springframework.util.MultiValueMap)) {
       headers.setContentType(MediaType.APPLICATION_JSON);
     }
