@@ -174,12 +174,12 @@ final class Benchmark {
     }
   }
 
-  private static String mainClass(Target target) {
+  static String mainClass(Target target) {
     return (target == Target.APP ? AssessmentWorkflowsApplication.class : BareEngineApplication.class).getName();
   }
 
   /** The Spring properties of a target's JVM (command-line arguments: they win over application.yml). */
-  private static Map<String, String> properties(Target target, Settings settings, String name) {
+  static Map<String, String> properties(Target target, Settings settings, String name) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("server.port", "0"); // replaced by ApplicationJvm's free port
     p.put("spring.main.banner-mode", "off");
@@ -260,7 +260,7 @@ final class Benchmark {
     return child.count("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL");
   }
 
-  private static Map<String, Long> rows(Child child) {
+  static Map<String, Long> rows(Child child) {
     Map<String, Long> rows = new TreeMap<>();
     child.probe("/rows").fields().forEachRemaining(e -> rows.put(e.getKey(), e.getValue().asLong()));
     return rows;

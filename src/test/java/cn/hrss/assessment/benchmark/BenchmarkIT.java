@@ -6,6 +6,7 @@ import cn.hrss.assessment.support.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,21 +22,9 @@ class BenchmarkIT {
 
   @Test
   void applicationAgainstTheBareEngine() {
+    Assumptions.assumeFalse(CostCurves.requested(), "-Dbenchmark.sizes / -Dbenchmark.cleanup-months: cost curves only");
     String database = TestDatabase.isPostgres() ? "postgres" : "h2";
-    int cases = Integer.getInteger("benchmark.cases", 2);
-    // The -Pbenchmark profile sets benchmark.cases; a plain `mvn verify` leaves it at the smoke test's 2.
-    boolean measured = cases >= 100;
-    String options = System.getProperty("benchmark.jvm-options");
-    var settings = new Benchmark.Settings(database, cases,
-        Integer.getInteger("benchmark.warmup", Math.max(1, Math.min(20, cases / 10))),
-        Integer.getInteger("benchmark.jit-warmup", measured ? 100 : 0),
-        Integer.getInteger("benchmark.open-tasks", 20),
-        Integer.getInteger("benchmark.task-queries", measured ? 200 : 5),
-        4,
-        Integer.getInteger("benchmark.runs", measured ? 3 : 1),
-        options != null && !options.isBlank() ? List.of(options.strip().split("\\s+"))
-            : measured ? Benchmark.MEASURED_JVM : Benchmark.SMOKE_JVM,
-        Path.of("target", "benchmark"));
+    var settings = settings(database);
     Map<String, Object> figures = Benchmark.run(settings);
     System.out.println(Report.write(settings.out(), database, figures));
 
@@ -49,5 +38,48 @@ class BenchmarkIT {
         assertThat(rows.get("runtime")).as(target + ": runtime rows left by finished cases").isEqualTo(0.0);
       }
     }
+  }
+
+  /**
+   * {@code -Dbenchmark.sizes=2000,20000,100000} (README "Benchmark → Cost curves"), {@code -Dbenchmark.samples}
+   * (50), {@code -Dbenchmark.seed-cases} (20 of each kind), {@code -Dbenchmark.cleanup-months} (12: the history
+   * cleanup over a simulated year; 0: none), {@code -Dbenchmark.cleanup-copies} (copies of the seed per month, 5).
+   * Asserts nothing about speed; only that the sizes were reached.
+   */
+  @Test
+  void costCurves() {
+    Assumptions.assumeTrue(CostCurves.requested(), "cost curves only with -Dbenchmark.sizes or -Dbenchmark.cleanup-months");
+    String database = CostCurves.database();
+    String sizes = System.getProperty("benchmark.sizes", "").strip();
+    List<Integer> list = sizes.isEmpty() ? List.of()
+        : java.util.Arrays.stream(sizes.split(",")).map(String::strip).map(Integer::valueOf).sorted().toList();
+    var settings = settings(database);
+    Map<String, Object> figures = CostCurves.run(settings, list, Integer.getInteger("benchmark.seed-cases", 20),
+        Integer.getInteger("benchmark.samples", 50), Integer.getInteger("benchmark.cleanup-months", list.isEmpty() ? 12 : 0),
+        Integer.getInteger("benchmark.cleanup-copies", 5));
+    System.out.println(Report.write(settings.out(), database + "-curves", figures));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) figures.getOrDefault("sizes", List.of());
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(((Number) rows.get(i).get("finishedCases")).longValue()).as("finished cases at size " + list.get(i))
+          .isGreaterThanOrEqualTo(list.get(i));
+    }
+  }
+
+  private static Benchmark.Settings settings(String database) {
+    int cases = Integer.getInteger("benchmark.cases", 2);
+    // The -Pbenchmark profile sets benchmark.cases; a plain `mvn verify` leaves it at the smoke test's 2.
+    boolean measured = cases >= 100;
+    String options = System.getProperty("benchmark.jvm-options");
+    return new Benchmark.Settings(database, cases,
+        Integer.getInteger("benchmark.warmup", Math.max(1, Math.min(20, cases / 10))),
+        Integer.getInteger("benchmark.jit-warmup", measured ? 100 : 0),
+        Integer.getInteger("benchmark.open-tasks", 20),
+        Integer.getInteger("benchmark.task-queries", measured ? 200 : 5),
+        4,
+        Integer.getInteger("benchmark.runs", measured ? 3 : 1),
+        options != null && !options.isBlank() ? List.of(options.strip().split("\\s+"))
+            : measured ? Benchmark.MEASURED_JVM : Benchmark.SMOKE_JVM,
+        Path.of("target", "benchmark"));
   }
 }

@@ -82,7 +82,8 @@ public final class BenchmarkProbe implements ApplicationContextInitializer<Confi
       });
       handle(server, "/jfr/start", q -> startRecording());
       handle(server, "/jfr/stop", q -> stopRecording(Path.of(q.get("file"))));
-      handle(server, "/open-tasks", q -> openTasks(q.get("businessKey"), Integer.parseInt(q.get("n")),
+      handle(server, "/open-tasks", q -> openTasks(q.get("businessKey"), Integer.parseInt(q.getOrDefault("first", "0")),
+          Integer.parseInt(q.get("n")),
           Integer.parseInt(q.get("threads"))));
       handle(server, "/analyze", q -> {
         execute("ANALYZE");
@@ -92,6 +93,8 @@ public final class BenchmarkProbe implements ApplicationContextInitializer<Confi
         ClockUtil.setCurrentTime(new java.util.Date(Long.parseLong(q.get("at"))));
         return Map.of("now", ClockUtil.getCurrentTime().getTime());
       });
+      handle(server, "/history", q -> History.handle(q, engine(), counter.raw()));
+      handle(server, "/registry/grow", q -> growRegistry(Integer.parseInt(q.get("n")), Integer.parseInt(q.get("first"))));
       server.start();
     } catch (IOException e) {
       throw new IllegalStateException("could not start the benchmark probe", e);
@@ -255,24 +258,45 @@ public final class BenchmarkProbe implements ApplicationContextInitializer<Confi
     }
   }
 
+  // ------------------------------------------------------------------ cost curves
+
+  /**
+   * {@code n} more filed institutions in the registry (the directory's rows), through the registry's own
+   * {@code register} as a decided filing does: social organisations in Henan, credit codes from {@code first} on.
+   */
+  private Map<String, Object> growRegistry(int n, int first) {
+    var registry = context.getBean(cn.hrss.assessment.registry.InstitutionRegistry.class);
+    long start = System.nanoTime();
+    for (int i = first; i < first + n; i++) {
+      String first17 = String.format("52410000MC%07d", i);
+      registry.register(new cn.hrss.assessment.registry.NewInstitution(
+          cn.hrss.assessment.registry.InstitutionType.SOCIAL_ORG, "河南省规模测试技能评价中心" + i,
+          first17 + cn.hrss.assessment.codes.CreditCodes.checkCharacter(first17), "41", "郑州市规模路 " + i + " 号",
+          "scale" + i + "@example.cn", "BA-registry-" + i,
+          List.of(new cn.hrss.assessment.registry.OccupationScope("6-18-01-01", "车工", "数控车床", List.of(4, 3))),
+          null));
+    }
+    return Map.of("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+  }
+
   // ------------------------------------------------------------------ task-list scale
 
   /**
    * {@code n} open acceptance reviews: instances of the real filing model with the variables of the submitted
    * filing {@code businessKey}, started through the Java API on {@code threads} threads (set-up, not measured).
    */
-  private Map<String, Object> openTasks(String businessKey, int n, int threads) {
+  private Map<String, Object> openTasks(String businessKey, int first, int n, int threads) {
     var runtime = engine().getRuntimeService();
     String template = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
     VariableMap variables = runtime.getVariablesTyped(template);
-    AtomicInteger next = new AtomicInteger();
+    AtomicInteger next = new AtomicInteger(first);
     var pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, THREAD_NAME));
     long start = System.nanoTime();
     try {
       List<Future<?>> starts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         starts.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+          for (int i = next.getAndIncrement(); i < first + n; i = next.getAndIncrement()) {
             VariableMap copy = org.camunda.bpm.engine.variable.Variables.fromMap(variables);
             copy.putValue("applicationNo", "BA-scale-" + i);
             runtime.startProcessInstanceByKey("InstitutionFilingProcess", "BA-scale-" + i, copy);

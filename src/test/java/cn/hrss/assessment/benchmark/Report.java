@@ -26,11 +26,13 @@ final class Report {
     try {
       Files.createDirectories(out);
       figures.put("finishedAt", Instant.now().toString());
-      figures.put("summary", summary(Http.JSON.valueToTree(figures.get("runs"))));
+      if (figures.containsKey("runs")) {
+        figures.put("summary", summary(Http.JSON.valueToTree(figures.get("runs"))));
+      }
       var writer = Http.JSON.writer().with(SerializationFeature.INDENT_OUTPUT);
       writer.writeValue(out.resolve(database + ".json").toFile(), figures);
       Map<String, JsonNode> all = new LinkedHashMap<>();
-      for (String db : new String[] {"h2", "postgres"}) {
+      for (String db : new String[] {"h2", "postgres", "h2-curves", "postgres-curves"}) {
         Path file = out.resolve(db + ".json");
         if (Files.exists(file)) {
           all.put(db, Http.JSON.readTree(file.toFile()));
@@ -38,7 +40,8 @@ final class Report {
       }
       writer.writeValue(out.resolve("benchmark.json").toFile(), all);
       StringBuilder table = new StringBuilder();
-      all.forEach((db, node) -> table.append(table(db, node)).append('\n'));
+      all.forEach((db, node) -> table.append(db.endsWith("-curves")
+          ? CostCurves.table(db.substring(0, db.indexOf('-')), node) : table(db, node)).append('\n'));
       Files.writeString(out.resolve("benchmark.md"), table, StandardCharsets.UTF_8);
       return table.toString();
     } catch (IOException e) {
