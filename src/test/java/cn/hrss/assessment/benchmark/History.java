@@ -129,7 +129,11 @@ final class History {
         due += count(raw, "SELECT COUNT(*) FROM " + table + " WHERE REMOVAL_TIME_ <= "
             + "(SELECT MAX(DUEDATE_) FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'history-cleanup')");
       }
-      engine.getManagementService().executeJob(job.getId());
+      try {
+        engine.getManagementService().executeJob(job.getId());
+      } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+        // the job executor ran the same (due) cleanup job at the same moment: fine, count and go on
+      }
       executions++;
       if (due == 0) {
         break;
