@@ -36,6 +36,23 @@ final class Http {
     return send(request(user, path).GET().build(), 200);
   }
 
+  /** A page as a browser gets it (no credentials): its HTML. */
+  String page(String path) {
+    HttpRequest request = request(null, path).header("Accept", "text/html").GET().build();
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + " → " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   JsonNode postJson(String user, String path, Object body, int expected) {
     return postJson(user, path, body, expected, "application/json");
   }

@@ -59,6 +59,11 @@ final class Workload {
     this.institutionFilingCode = institutionFilingCode;
   }
 
+  /** The same workload, timing into {@code other}. */
+  Workload withLatencies(Latencies other) {
+    return new Workload(http, bare, filterIds, other, clients, awaitIdle, institutionFilingCode);
+  }
+
   // ------------------------------------------------------------------ filings
 
   void filings(int n) {
@@ -82,6 +87,19 @@ final class Workload {
     stage(n, i -> fireTimer(instances[i], "Event_PublicNoticePeriodEnded"));
     stage(n, i -> complete("officer", ACCEPTANCE_FILTER, keys[i], "Task_DecideFiling",
         cn.hrss.assessment.filing.Applications.approval()));
+  }
+
+  /** Cost curves: {@code n} filings submitted (timed as submissions); their application numbers. */
+  String[] submitFilings(int n) {
+    String[] keys = new String[n];
+    stage(n, i -> keys[i] = submitFiling());
+    return keys;
+  }
+
+  /** Cost curves: the acceptance of each filing found with the officer's filter and completed (timed). */
+  void accept(String[] keys) {
+    stage(keys.length, i -> complete("officer", ACCEPTANCE_FILTER, keys[i], "Task_ReviewCompleteness",
+        cn.hrss.assessment.filing.Applications.acceptance()));
   }
 
   String submitFiling() {

@@ -59,6 +59,10 @@ public final class ApplicationJvm implements AutoCloseable {
   private int starts;
   /** Small and quick to start: the crash and cluster tests start several; {@link #withJvmOptions} for a soak. */
   private List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  /** {@link #withMainClass}: another main class of the jar, with extra class directories; null: {@code -jar}. */
+  private String mainClass;
+  private List<Path> extraClasspath = List.of();
+  private List<String> systemProperties = List.of();
 
   private ApplicationJvm(String name, Map<String, String> properties) {
     this.name = name;
@@ -90,6 +94,23 @@ public final class ApplicationJvm implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Starts {@code mainClass} instead of the jar's own, with the jar's classes and libraries plus {@code extraClasspath}
+   * (directories), through Spring Boot's {@code PropertiesLauncher} ({@code loader.main}, {@code loader.path}): the
+   * benchmark runs its bare engine and its probes this way, on the very libraries of the packaged application.
+   */
+  public ApplicationJvm withMainClass(String mainClass, List<Path> extraClasspath) {
+    this.mainClass = mainClass;
+    this.extraClasspath = List.copyOf(extraClasspath);
+    return this;
+  }
+
+  /** Extra {@code -Dname=value} options of the child JVM. */
+  public ApplicationJvm withSystemProperties(Map<String, String> properties) {
+    this.systemProperties = properties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+    return this;
+  }
+
   /** Starts the JVM and waits until {@code /actuator/health} answers UP. Also a restart after {@link #kill()}. */
   public ApplicationJvm start(Duration timeout) {
     if (process != null && process.isAlive()) {
@@ -102,10 +123,17 @@ public final class ApplicationJvm implements AutoCloseable {
       }
       List<String> command = new ArrayList<>(List.of(javaBinary()));
       command.addAll(jvmOptions);
+      command.addAll(systemProperties);
       command.addAll(List.of("-Dfile.encoding=UTF-8",
           // Its "today": the suite's date switch, or a pinned day (TestClock): never the real date.
-          "-D" + TestDateSwitch.PROPERTY + "=" + TestClock.childJvmDate(),
-          "-jar", jar().toAbsolutePath().toString()));
+          "-D" + TestDateSwitch.PROPERTY + "=" + TestClock.childJvmDate()));
+      if (mainClass == null) {
+        command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
+      } else {
+        command.addAll(List.of("-cp", jar().toAbsolutePath().toString(), "-Dloader.main=" + mainClass,
+            "-Dloader.path=" + String.join(",", extraClasspath.stream().map(p -> p.toAbsolutePath().toString()).toList()),
+            "org.springframework.boot.loader.launch.PropertiesLauncher"));
+      }
       properties.forEach((key, value) -> command.add("--" + key + "=" + value));
       Files.writeString(log, "\n===== " + Instant.now() + " start #" + (starts + 1) + ": " + command + "\n",
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
