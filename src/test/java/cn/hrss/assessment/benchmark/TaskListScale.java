@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,7 +113,7 @@ final class TaskListScale {
       Map<String, String> filters = new LinkedHashMap<>();
       engine.getFilterService().createFilterQuery().list().forEach(f -> filters.put(f.getName(), f.getId()));
       Http http = new Http(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
-      Runnable idle = () -> Benchmark.awaitIdle(raw);
+      Runnable idle = () -> awaitIdle(raw);
       Workload workload = new Workload(http, target != Target.APP, filters, new Latencies(), clients, idle, institution);
       Templates templates = templates(engine, workload, http, filters, target, institution, raw);
 
@@ -130,7 +131,7 @@ final class TaskListScale {
         cloner.copy(templates.expert(), before[1], expert, false);
         cloner.copy(templates.discipline(), before[2], discipline, false);
         done = size;
-        Benchmark.awaitIdle(raw);
+        awaitIdle(raw);
         analyze(raw);
         explore(raw, size);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -212,14 +213,14 @@ final class TaskListScale {
       Target target, String institution, DataSource raw) {
     String acceptanceKey = workload.submitFiling();
     String expertKey = workload.submitFiling();
-    Benchmark.awaitIdle(raw);
+    awaitIdle(raw);
     String expertInstance = instance(engine, expertKey);
     String reviewTask = engine.getTaskService().createTaskQuery().processInstanceId(expertInstance)
         .taskDefinitionKey("Task_ReviewCompleteness").singleResult().getId();
     http.postJson("officer", "/engine-rest/task/" + reviewTask + "/complete",
         Map.of("variables", Http.variables(cn.hrss.assessment.filing.Applications.acceptance())), 204);
     String caseNo = openCase(http, target != Target.APP, institution);
-    Benchmark.awaitIdle(raw);
+    awaitIdle(raw);
     Templates templates = new Templates(instance(engine, acceptanceKey), expertInstance, instance(engine, caseNo));
     long experts = engine.getTaskService().createTaskQuery().processInstanceId(expertInstance)
         .taskDefinitionKey("Task_ExpertReview").count();
@@ -532,4 +533,42 @@ final class TaskListScale {
       return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
-}
+
+  /** Waits until the job executor has nothing due; fails on a job that failed (it would wait for its retry). */
+  private static void awaitIdle(DataSource raw) {
+    long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000L;
+    while (true) {
+      Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+      try (Connection c = raw.getConnection()) {
+        try (PreparedStatement failed = c.prepareStatement(
+            "SELECT ID_, EXCEPTION_MSG_ FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL")) {
+          try (ResultSet rs = failed.executeQuery()) {
+            if (rs.next()) {
+              throw new IllegalStateException("job " + rs.getString(1) + " failed: " + rs.getString(2));
+            }
+          }
+        }
+        try (PreparedStatement due = c.prepareStatement("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 "
+            + "AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?) AND HANDLER_TYPE_ <> 'history-cleanup'")) {
+          due.setTimestamp(1, now);
+          try (ResultSet rs = due.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+              return;
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("jobs still due after 30 minutes");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }}
