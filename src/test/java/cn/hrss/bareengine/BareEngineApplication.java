@@ -101,6 +101,10 @@ public class BareEngineApplication {
       return "ministry@bare.example";
     }
 
+    public String upwardsOf(String filingCode) {
+      return "ministry@bare.example";
+    }
+
     public String ministry() {
       return "ministry@bare.example";
     }

@@ -21,9 +21,11 @@ class ReportedUpwardsListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    // A filing by the ministry itself (national employer) is not reported upwards: no date.
-    if (!"NATIONAL_EMPLOYER".equals(execution.getVariable(FilingProcess.Vars.INSTITUTION_TYPE))) {
-      registry.markReportedUpwards((String) execution.getVariable(FilingProcess.Vars.FILING_CODE));
+    // A filing by the ministry itself (national employers, social organisations filed first with the ministry) is
+    // not reported upwards: no date (LifecycleRecipients.upwardsOf).
+    String filingCode = (String) execution.getVariable(FilingProcess.Vars.FILING_CODE);
+    if (LifecycleRecipients.reportsUpwards(filingCode)) {
+      registry.markReportedUpwards(filingCode);
     }
   }
 }

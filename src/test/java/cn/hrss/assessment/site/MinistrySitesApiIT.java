@@ -114,6 +114,8 @@ class MinistrySitesApiIT {
     if (next == 1) {
       assertThat(code).startsWith("S000111");
     }
+    // Filed by the ministry itself: nothing to report upwards (004 Art. 10; LifecycleRecipients.upwardsOf).
+    assertThat(registry.findByFilingCode(code).orElseThrow().reportedUpwardsAt()).isNull();
 
     // Bad input: field errors as problem+json, nothing stored, no process started.
     assertThat(postSite(code, null, site("33", null)).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -206,6 +208,8 @@ class MinistrySitesApiIT {
     jobs.runDue();
     String code = status(no, token).get("filingCode").asText();
     assertThat(code).matches("S000041\\d{6}");
+    // Filed by Henan: reported to the ministry (001 人社鉴发〔2019〕3号 §二).
+    assertThat(registry.findByFilingCode(code).orElseThrow().reportedUpwardsAt()).isNotNull();
     ResponseEntity<JsonNode> refused = postSite(code, token, site("33", null));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(refused.getBody().path("detail").asText()).contains("0000", "人社鉴发〔2019〕2号");
