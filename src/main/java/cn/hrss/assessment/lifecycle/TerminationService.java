@@ -94,11 +94,14 @@ public class TerminationService {
       }
       to.add(properties.departmentEmail());
       notices.queue(filingCode, "institution-terminated", to, model);
-      // 004 Art. 10: the termination is reported upwards like every filing event.
-      Map<String, Object> report = new HashMap<>(model);
-      report.put("reportKind", "注销备案");
-      notices.queue(filingCode, "institution-report-upwards", List.of(properties.ministryEmail()), report);
-      registry.markReportedUpwards(filingCode);
+      // 004 Art. 10: the termination is reported upwards like every filing event of a province's filing; the
+      // ministry's own filings are not (LifecycleRecipients.upwardsOf).
+      if (LifecycleRecipients.reportsUpwards(filingCode)) {
+        Map<String, Object> report = new HashMap<>(model);
+        report.put("reportKind", "注销备案");
+        notices.queue(filingCode, "institution-report-upwards", List.of(properties.ministryEmail()), report);
+        registry.markReportedUpwards(filingCode);
+      }
       return new Terminated(filingCode, withdrawn);
     });
   }
