@@ -158,10 +158,12 @@ class FilingController {
       @org.springframework.web.bind.annotation.RequestBody(required = false) Statement statement,
       HttpServletRequest request) {
     // A renewal's or scope change's statement may also come with the institution's token (FilingService).
-    applicantOnly(applicationNo, request, filings::statementTokenMatches);
-    filings.state(applicationNo, statement == null ? null : statement.content());
+    // A branch (issue 19 item 6) is heard under its process's business key: <applicationNo>-B<index> with the token of
+    // the application that declared it (or the institution's), a later branch under its own number.
+    applicantOnly(filings.statementOwner(applicationNo), request, filings::statementTokenMatches);
+    String status = filings.state(applicationNo, statement == null ? null : statement.content());
     return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(Map.of("applicationNo", applicationNo,
-        "status", filings.require(applicationNo).status().name()));
+        "status", status));
   }
 
   @Operation(summary = "下载申报材料（工作人员）", description = "HTTP Basic 或已登录 Tasklist 的会话。")

@@ -736,7 +736,12 @@ public class FilingService {
    * 陈述 (issue 19 item 6): the applicant's statement, only while the hearing is open (409 otherwise); the deciding
    * task shows it. Checked before anything is stored.
    */
-  public void state(String applicationNo, String content) {
+  public String state(String applicationNo, String content) {
+    BranchHearing branch = branchHearing(applicationNo);
+    if (branch != null) {
+      stateForBranch(branch, content);
+      return branch.laterBranch() ? require(branch.applicationNo()).status().name() : FilingStatus.DECISION.name();
+    }
     StoredApplication application = require(applicationNo);
     if (application.status() != FilingStatus.HEARING) {
       throw ApiProblem.conflict("备案申请 " + applicationNo + " 当前为“" + application.status().stage()
@@ -759,6 +764,87 @@ public class FilingService {
     } catch (MismatchingMessageCorrelationException e) {
       // The window closed between the check and the correlation: nothing stored (rolled back).
       throw ApiProblem.conflict("备案申请 " + applicationNo + " 的陈述期限已届满，不再接收陈述意见。");
+    }
+    return require(applicationNo).status().name();
+  }
+
+  /** Business key of a branch declared in a first filing: {@code <applicationNo>-B<index>} (submit, Task_FileBranches). */
+  private static final java.util.regex.Pattern DECLARED_BRANCH_KEY = java.util.regex.Pattern.compile("(.+)-B(\\d{1,3})");
+
+  /**
+   * Issue 19 item 6 for branches: a statement number that names a branch review ({@code BranchFilingProcess}).
+   * @param key the business key of the branch process: {@code <applicationNo>-B<index>}, or a later branch's own number
+   * @param applicationNo the application the branch belongs to (its steps record the hearing; its token, or the
+   *     institution's, may state the case)
+   */
+  record BranchHearing(String key, String applicationNo, int index, boolean laterBranch) {}
+
+  /** The branch hearing {@code statementNo} names, or null when it is an ordinary application number. */
+  BranchHearing branchHearing(String statementNo) {
+    if (statementNo == null) {
+      return null;
+    }
+    java.util.regex.Matcher declared = DECLARED_BRANCH_KEY.matcher(statementNo);
+    if (declared.matches() && find(declared.group(1)).isPresent()) {
+      return new BranchHearing(statementNo, declared.group(1), Integer.parseInt(declared.group(2)), false);
+    }
+    return find(statementNo).filter(a -> BRANCH_KIND.equals(a.kind()))
+        .map(a -> new BranchHearing(statementNo, statementNo, 1, true)).orElse(null);
+  }
+
+  /** The application whose token (or the institution's) may state the case for {@code statementNo}. */
+  public String statementOwner(String statementNo) {
+    BranchHearing branch = branchHearing(statementNo);
+    return branch == null ? statementNo : branch.applicationNo();
+  }
+
+  private void stateForBranch(BranchHearing branch, String content) {
+    boolean open = runtime.createExecutionQuery().processDefinitionKey(FilingProcess.BRANCH_KEY)
+        .processInstanceBusinessKey(branch.key()).activityId(FilingProcess.Elements.AWAIT_STATEMENT).count() > 0;
+    if (!open) {
+      throw ApiProblem.conflict("分支机构备案 " + branch.key() + " 不在陈述期间，不接收陈述意见。");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    required(errors, "content", content, 4000);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+    StoredApplication application = require(branch.applicationNo());
+    try {
+      transaction.executeWithoutResult(status -> {
+        repository.addStep(branch.applicationNo(), "STATEMENT_SUBMITTED", application.name(), null,
+            FilingTexts.text("hearing.branch", branch.index(), content));
+        if (branch.laterBranch()) {
+          repository.updateStatus(branch.applicationNo(), FilingStatus.DECISION);
+        }
+        runtime.createMessageCorrelation(FilingProcess.Messages.STATEMENT_SUBMITTED)
+            .processInstanceBusinessKey(branch.key())
+            .setVariable(FilingProcess.Vars.APPLICANT_STATEMENT, content)
+            .correlate();
+      });
+    } catch (MismatchingMessageCorrelationException e) {
+      throw ApiProblem.conflict("分支机构备案 " + branch.key() + " 的陈述期限已届满，不再接收陈述意见。");
+    }
+  }
+
+  /**
+   * Issue 19 item 6: a branch's hearing opens. Recorded on the application it belongs to; only a later branch (its own
+   * application) takes the status HEARING — a declared branch's employer application is filed or decided on its own.
+   */
+  void openBranchHearing(String applicationNo, int index, String reason, Date dueAt) {
+    if (BRANCH_KIND.equals(repository.get(applicationNo).kind())) {
+      repository.updateStatus(applicationNo, FilingStatus.HEARING);
+    }
+    repository.addStep(applicationNo, "HEARING_OPENED", null, null, FilingTexts.text("hearing.branch", index,
+        FilingTexts.text("hearing.opened", dueAt == null ? "" : dueAt.toInstant().atZone(CHINA).toLocalDate().toString(),
+            reason == null ? "" : reason)));
+  }
+
+  /** A branch's window closed without a statement. */
+  void closeBranchHearingWithoutStatement(String applicationNo, int index) {
+    repository.addStep(applicationNo, "STATEMENT_WINDOW_CLOSED", null, null, FilingTexts.text("hearing.branch", index, ""));
+    if (BRANCH_KIND.equals(repository.get(applicationNo).kind())) {
+      repository.updateStatus(applicationNo, FilingStatus.DECISION);
     }
   }
 
@@ -791,9 +877,16 @@ public class FilingService {
     return repository.branch(applicationNo, index);
   }
 
-  void recordBranchDecision(String applicationNo, int index, String user, String decision, String comment) {
-    repository.addStep(applicationNo, FilingProcess.BranchElements.REVIEW_BRANCH, user, decision,
+  void recordBranchDecision(String applicationNo, int index, String user, String decision, String comment,
+      boolean hearingHeld) {
+    // Issue 19 item 6: a REJECT before the hearing is an intended refusal only; the branch stays under review.
+    boolean intended = FilingProcess.Values.REJECT.equals(decision) && !hearingHeld;
+    repository.addStep(applicationNo, FilingProcess.BranchElements.REVIEW_BRANCH, user,
+        intended ? "REFUSAL_INTENDED" : decision,
         "分支机构 " + index + (comment == null || comment.isBlank() ? "" : "：" + comment));
+    if (intended) {
+      return;
+    }
     repository.decideBranch(applicationNo, index, FilingProcess.Values.APPROVE.equals(decision) ? "APPROVED" : "REJECTED",
         comment);
     if (BRANCH_KIND.equals(repository.get(applicationNo).kind()) && !FilingProcess.Values.APPROVE.equals(decision)) {

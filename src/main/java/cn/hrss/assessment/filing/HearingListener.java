@@ -22,13 +22,26 @@ class HearingListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String applicationNo = (String) execution.getVariable(FilingProcess.Vars.APPLICATION_NO);
+    // A branch (BranchFilingProcess) is heard under its own business key; the employer's application keeps its status.
+    Integer branchIndex = execution.getProcessDefinitionId().startsWith(FilingProcess.BRANCH_KEY + ":")
+        ? ((Number) execution.getVariable(FilingProcess.Vars.BRANCH_INDEX)).intValue() : null;
     if (FilingProcess.Elements.AWAIT_STATEMENT.equals(execution.getCurrentActivityId())) {
       execution.setVariable(FilingProcess.Vars.APPLICANT_STATEMENT, null);
+      if (branchIndex != null) {
+        filings.openBranchHearing(applicationNo, branchIndex,
+            (String) execution.getVariable(FilingProcess.Vars.INTENDED_REFUSAL_REASON),
+            (Date) execution.getVariable(FilingProcess.Vars.STATEMENT_DUE_AT));
+        return;
+      }
       filings.openHearing(applicationNo, (String) execution.getVariable(FilingProcess.Vars.INTENDED_REFUSAL_REASON),
           (Date) execution.getVariable(FilingProcess.Vars.STATEMENT_DUE_AT));
     } else if (FilingProcess.Elements.STATEMENT_JOIN.equals(execution.getCurrentActivityId())) {
       if (execution.getVariable(FilingProcess.Vars.APPLICANT_STATEMENT) == null) {
-        filings.closeHearingWithoutStatement(applicationNo);
+        if (branchIndex != null) {
+          filings.closeBranchHearingWithoutStatement(applicationNo, branchIndex);
+        } else {
+          filings.closeHearingWithoutStatement(applicationNo);
+        }
         execution.setVariable(FilingProcess.Vars.APPLICANT_STATEMENT, FilingTexts.text("hearing.noStatement"));
       }
       execution.setVariable(FilingProcess.Vars.HEARING_HELD, true);

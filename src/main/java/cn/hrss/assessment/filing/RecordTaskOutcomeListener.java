@@ -39,7 +39,9 @@ class RecordTaskOutcomeListener implements TaskListener {
           Boolean.TRUE.equals(task.getVariable(FilingProcess.Vars.HEARING_HELD)));
       case FilingProcess.BranchElements.REVIEW_BRANCH -> filings.recordBranchDecision(applicationNo,
           ((Number) task.getVariable(FilingProcess.Vars.BRANCH_INDEX)).intValue(), user,
-          string(task, FilingProcess.Vars.BRANCH_DECISION), string(task, FilingProcess.Vars.BRANCH_COMMENT));
+          string(task, FilingProcess.Vars.BRANCH_DECISION), string(task, FilingProcess.Vars.BRANCH_COMMENT),
+          // Issue 19 item 6: a branch refusal, too, is final only after the hearing (BranchFilingProcess).
+          Boolean.TRUE.equals(task.getVariable(FilingProcess.Vars.HEARING_HELD)));
       default -> throw new IllegalStateException("No outcome recorded for task " + task.getTaskDefinitionKey());
     }
     // Issue 19 item 11: the phone call the officer recorded (checked by PhoneCalls), as a step of its own.

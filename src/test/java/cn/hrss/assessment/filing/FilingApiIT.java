@@ -212,22 +212,44 @@ class FilingApiIT {
         .isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDue();
 
-    for (int i = 1; i <= 2; i++) {
-      Task branchReview = tasks.createTaskQuery().processInstanceBusinessKey(no + "-B" + i)
-          .taskDefinitionKey("Task_ReviewBranch").singleResult();
-      assertThat(completeRest("officer", branchReview, InstitutionFilingProcessIT.branchReview("APPROVE", "MEETS")).getStatusCode())
-          .isEqualTo(HttpStatus.NO_CONTENT);
-    }
+    Task henanReview = tasks.createTaskQuery().processInstanceBusinessKey(no + "-B1")
+        .taskDefinitionKey("Task_ReviewBranch").singleResult();
+    assertThat(completeRest("officer", henanReview, InstitutionFilingProcessIT.branchReview("APPROVE", "MEETS")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    // Issue 19 item 6: Zhejiang's intended refusal is heard first, under the branch's number <applicationNo>-B2.
+    Map<String, Object> rejected = InstitutionFilingProcessIT.branchReview("REJECT", "NOT_MEETS",
+        "branchComment", "分支机构评价场地尚未建成");
+    assertThat(completeRest("officer", tasks.createTaskQuery().processInstanceBusinessKey(no + "-B2")
+        .taskDefinitionKey("Task_ReviewBranch").singleResult(), rejected).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDue();
+    assertThat(TestMail.server().getReceivedMessages()).extracting(m -> m.getSubject())
+        .filteredOn(s -> s.equals("拟不予备案告知（" + no + "）")).hasSize(2); // the branch and the employer
+    assertThat(TestMail.textsTo("hz@group.example.cn")).anyMatch(t -> t.contains("分支机构评价场地尚未建成")
+        && t.contains(no + "-B2"));
+    assertThat(branchStatement(no + "-B2", null, "场地已建成").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(branchStatement(no + "-B2", "not-the-token", "场地已建成").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(branchStatement(no + "-B2", token, "").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(branchStatement(no + "-B1", token, "场地已建成").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(branchStatement(no + "-B9", token, "场地已建成").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(branchStatement(no + "-B2", token, "杭州评价场地已竣工验收").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    Task heard = tasks.createTaskQuery().processInstanceBusinessKey(no + "-B2").taskDefinitionKey("Task_ReviewBranch")
+        .singleResult();
+    JsonNode shown = http.withBasicAuth("officer", "officer").getForEntity(
+        "/engine-rest/task/" + heard.getId() + "/form-variables", JsonNode.class).getBody();
+    assertThat(shown.at("/applicantStatement/value").asText()).isEqualTo("杭州评价场地已竣工验收");
+    assertThat(shown.at("/hearingHeld/value").asBoolean()).isTrue();
+    rejected.put("branchComment", "验收报告未涵盖考核设备");
+    assertThat(completeRest("officer", heard, rejected).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    jobs.runDue();
+    assertThat(TestMail.textsTo("hz@group.example.cn")).anyMatch(t -> t.contains("验收报告未涵盖考核设备"));
 
     JsonNode filed = status(no, token);
     assertThat(filed.get("status").asText()).isEqualTo("FILED");
     String employerCode = filed.get("filingCode").asText();
     assertThat(employerCode).matches("Y\\d{4}11\\d{6}");
-    assertThat(filed.get("branches").findValuesAsText("status")).containsExactly("FILED", "FILED");
-    List<String> branchCodes = filed.get("branches").findValuesAsText("filingCode");
+    assertThat(filed.get("branches").findValuesAsText("status")).containsExactly("FILED", "REJECTED");
+    List<String> branchCodes = List.of(filed.get("branches").get(0).get("filingCode").asText());
     assertThat(branchCodes.get(0)).matches("Y\\d{4}41\\d{6}");
-    assertThat(branchCodes.get(1)).matches("Y\\d{4}33\\d{6}");
 
     JsonNode directory = http.getForEntity("/api/directory?q=" + employerCode, JsonNode.class).getBody();
     JsonNode employer = null;
@@ -239,7 +261,17 @@ class FilingApiIT {
     assertThat(employer).isNotNull();
     assertThat(employer.get("branches").findValuesAsText("filingCode")).containsExactlyInAnyOrderElementsOf(branchCodes);
     assertThat(TestMail.server().getReceivedMessages()).extracting(m -> m.getSubject())
-        .filteredOn(s -> s.contains("分支机构备案回执")).hasSize(4); // one copy per recipient: branch and employer
+        .filteredOn(s -> s.contains("分支机构备案回执")).hasSize(2); // one copy per recipient: branch and employer
+  }
+
+  ResponseEntity<JsonNode> branchStatement(String statementNo, String token, String content) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    if (token != null) {
+      headers.setBearerAuth(token);
+    }
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    return http.exchange("/api/filings/" + statementNo + "/statements", org.springframework.http.HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>(Map.of("content", content), headers), JsonNode.class);
   }
 
   @Test

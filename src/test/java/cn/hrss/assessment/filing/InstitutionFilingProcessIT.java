@@ -72,9 +72,10 @@ class InstitutionFilingProcessIT {
 
   @AfterEach
   void tearDown() {
-    // The context is shared with other tests: no filing timer of ours may fire (and send mail) in theirs.
+    // The context is shared with other tests: no filing timer of ours may fire (and send mail) in theirs. Only the
+    // root instances: a branch still open under its employer's instance goes with it.
     List<String> running = runtime.createProcessInstanceQuery().processDefinitionKeyIn(FilingProcess.KEY,
-        FilingProcess.BRANCH_KEY).list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+        FilingProcess.BRANCH_KEY).rootProcessInstances().list().stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
     if (!running.isEmpty()) {
       runtime.deleteProcessInstancesIfExists(running, "test finished", true, true, false);
     }
@@ -555,6 +556,25 @@ class InstitutionFilingProcessIT {
     complete(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", branchReview("REJECT",
         "NOT_MEETS", Vars.BRANCH_COMMENT, "分支机构评价场地尚未建成"));
     jobs.runDue();
+    // Issue 19 item 6: the first REJECT is an intended refusal, told with its reasons to the employer and the branch.
+    assertThat(zhejiang).hasPassed(Elements.SEND_INTENDED_REFUSAL_NOTICE).isWaitingAt(Elements.AWAIT_STATEMENT)
+        .hasNotPassed(FilingProcess.BranchElements.SEND_BRANCH_REJECTED_NOTICE);
+    assertThat(notifications.noticesFor(no + "-B2")).singleElement().satisfies(n -> {
+      assertThat(n.template()).isEqualTo("filing-refusal-intended");
+      assertThat(n.recipients()).contains("hr@group.example.cn").hasSize(2);
+    });
+    assertThat(repository.branch(no, 2).status()).isNotEqualTo("REJECTED");
+    filings.state(no + "-B2", "评价场地已于上月竣工验收，附验收报告");
+    assertThat(zhejiang).hasPassed(Elements.STATEMENT_JOIN).isWaitingAt(FilingProcess.BranchElements.REVIEW_BRANCH);
+    assertThat(runtime.getVariable(zhejiang.getId(), Vars.APPLICANT_STATEMENT)).isEqualTo("评价场地已于上月竣工验收，附验收报告");
+    assertThat(runtime.getVariable(zhejiang.getId(), Vars.INTENDED_REFUSAL_REASON)).isEqualTo("分支机构评价场地尚未建成");
+    assertThat(repository.history(no)).extracting(FilingRepository.Step::step)
+        .contains("HEARING_OPENED", "STATEMENT_SUBMITTED");
+    // The hearing is over: a second statement → 409, nothing stored.
+    assertThatThrownBy(() -> filings.state(no + "-B2", "再补充一点")).isInstanceOf(cn.hrss.assessment.web.ApiProblem.class);
+    complete(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", branchReview("REJECT",
+        "NOT_MEETS", Vars.BRANCH_COMMENT, "验收报告显示场地仍未配备考核设备"));
+    jobs.runDue();
     assertThat(zhejiang).hasPassed(FilingProcess.BranchElements.SEND_BRANCH_REJECTED_NOTICE,
         FilingProcess.BranchElements.BRANCH_REJECTED).isEnded();
     assertThat(pi).isWaitingAt(Elements.FILE_BRANCHES);
@@ -575,6 +595,54 @@ class InstitutionFilingProcessIT {
       assertThat(n.template()).isEqualTo("branch-receipt");
       assertThat(n.recipients()).containsExactlyInAnyOrder("zz@group.example.cn", "hr@group.example.cn");
     });
+  }
+
+  @Test
+  void aBranchNotAnsweringInFiveWorkingDaysIsDecidedAfterTheWindowAndMayStillBeFiled() {
+    // Issue 19 item 6: the branch's window (5 working days, deadline kind statementDue) closes by its timer.
+    String no = submit(Applications.nationalEmployer(employerCode("9111")));
+    ProcessInstance pi = instance(no);
+    accept(pi);
+    reviewAll(pi, "PASS", "PASS", "PASS");
+    complete(pi, Elements.DECIDE_FILING, "approver", cn.hrss.assessment.filing.Applications.approval());
+    jobs.runDue();
+    ProcessInstance zhejiang = runtime.createProcessInstanceQuery().processInstanceBusinessKey(no + "-B2")
+        .processDefinitionKey(FilingProcess.BRANCH_KEY).singleResult();
+    complete(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", branchReview("REJECT",
+        "NOT_MEETS", Vars.BRANCH_COMMENT, "分支机构评价场地尚未建成"));
+    jobs.runDue();
+    assertThat(zhejiang).isWaitingAt(Elements.AWAIT_STATEMENT);
+    java.time.Instant due = ((java.util.Date) runtime.getVariable(zhejiang.getId(), Vars.STATEMENT_DUE_AT)).toInstant();
+    java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+    jobs.moveClockTo(LocalDateTime.ofInstant(due.minusSeconds(3600), china));
+    jobs.runDue();
+    assertThat(zhejiang).isWaitingAt(Elements.AWAIT_STATEMENT);
+    jobs.moveClockTo(LocalDateTime.ofInstant(due.plusSeconds(60), china));
+    jobs.runDue();
+    assertThat(zhejiang).hasPassed(Elements.STATEMENT_WINDOW_CLOSED).isWaitingAt(FilingProcess.BranchElements.REVIEW_BRANCH);
+    assertThat((String) runtime.getVariable(zhejiang.getId(), Vars.APPLICANT_STATEMENT)).contains("未在陈述期限内");
+    assertThat(runtime.getVariable(zhejiang.getId(), Vars.HEARING_HELD)).isEqualTo(true);
+    assertThatThrownBy(() -> filings.state(no + "-B2", "迟到的陈述")).isInstanceOf(cn.hrss.assessment.web.ApiProblem.class);
+    // After the hearing the officer may still approve.
+    complete(zhejiang, FilingProcess.BranchElements.REVIEW_BRANCH, "officer", branchReview("APPROVE", "MEETS"));
+    jobs.runDue();
+    assertThat(zhejiang).hasPassed(FilingProcess.BranchElements.BRANCH_FILED).isEnded();
+  }
+
+  @Test
+  void noPathOfABranchReachesItsRefusalWithoutPassingTheHearing() {
+    // Issue 19 item 6 "No refusal without that step", checked on the model (as for the renewal).
+    var model = repositoryService.getBpmnModelInstance(repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(FilingProcess.BRANCH_KEY).latestVersion().singleResult().getId());
+    org.camunda.bpm.model.bpmn.instance.FlowNode refusal =
+        model.getModelElementById(FilingProcess.BranchElements.SEND_BRANCH_REJECTED_NOTICE);
+    assertThat(refusal.getIncoming()).singleElement().satisfies(flow -> {
+      assertThat(flow.getSource().getId()).isEqualTo("Gateway_BranchApproved");
+      assertThat(flow.getConditionExpression().getTextContent()).contains("hearingHeld') == true");
+    });
+    org.camunda.bpm.model.bpmn.instance.FlowNode review = model.getModelElementById("Gateway_DecisionJoin");
+    assertThat(review.getIncoming()).extracting(flow -> flow.getSource().getId())
+        .containsExactlyInAnyOrder("StartEvent_BranchSubmitted", Elements.STATEMENT_JOIN);
   }
 
   // ------------------------------------------------------------------ helpers

@@ -158,10 +158,58 @@ class LaterBranchApiIT {
     rejected.put("branchComment", "评价场地尚未建成");
     completeAs(review, "officer", rejected);
     jobs.runDue();
+    // Issue 19 item 6: no refusal without a hearing. The intended refusal is told with its reasons to the employer and
+    // the branch's contact; nothing is refused yet.
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(EMPLOYER_EMAIL)).contains("拟不予备案告知（" + no + "）")
+        .doesNotContain("分支机构备案不予备案通知（示例机床有限公司杭州分公司）");
+    assertThat(InstitutionRenewalProcessIT.subjectsTo(BRANCH_EMAIL)).contains("拟不予备案告知（" + no + "）");
+    assertThat(TestMail.textsTo(EMPLOYER_EMAIL)).anyMatch(t -> t.contains("评价场地尚未建成") && t.contains(no));
+    String token = created.getBody().get("accessToken").asText();
+    assertThat(statement(no, null, "场地已建成").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(statement(no, file().token(), "场地已建成").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> empty = statement(no, token, " ");
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(empty.getBody().toString()).contains("content");
+    ResponseEntity<JsonNode> stated = statement(no, token, "评价场地已于本月竣工，附竣工验收报告");
+    assertThat(stated.getStatusCode()).as(String.valueOf(stated.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(statement(no, token, "再补充一点").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    Task again = tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewBranch")
+        .singleResult();
+    assertThat(tasks.getVariables(again.getId())).containsEntry("hearingHeld", true)
+        .containsEntry("applicantStatement", "评价场地已于本月竣工，附竣工验收报告")
+        .containsEntry("intendedRefusalReason", "评价场地尚未建成");
+    rejected.put("branchComment", "竣工验收报告未涵盖考核设备，评价场地仍不具备条件");
+    completeAs(again, "officer", rejected);
+    jobs.runDue();
     assertThat(registry.branchesOf(filed.filingCode())).isEmpty();
     assertThat(InstitutionRenewalProcessIT.subjectsTo(EMPLOYER_EMAIL))
         .contains("分支机构备案不予备案通知（示例机床有限公司杭州分公司）");
-    assertThat(TestMail.textsTo(EMPLOYER_EMAIL)).anyMatch(t -> t.contains("评价场地尚未建成"));
+    assertThat(TestMail.textsTo(EMPLOYER_EMAIL)).anyMatch(t -> t.contains("评价场地仍不具备条件"));
+    assertThat(statement(no, token, "还有话说").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void aBranchStatementIsTakenWithTheInstitutionsToken() {
+    // README "A fair hearing": a later branch's case may also be stated with the employer's own token.
+    Filed filed = file();
+    ResponseEntity<JsonNode> created = post(filed.filingCode(), filed.token(), branch("44"), materials(3));
+    String no = created.getBody().get("applicationNo").asText();
+    Map<String, Object> rejected = review("REJECT", "MEETS");
+    rejected.put("branchReview_site", "NOT_MEETS");
+    rejected.put("branchComment", "评价场地尚未建成");
+    completeAs(tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewBranch")
+        .singleResult(), "officer", rejected);
+    jobs.runDue();
+    assertThat(statement(no, filed.token(), "场地已建成").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ReviewBranch")
+        .count()).isEqualTo(1);
+  }
+
+  ResponseEntity<JsonNode> statement(String statementNo, String token, String content) {
+    HttpHeaders headers = token == null ? new HttpHeaders() : bearer(token);
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    return http.exchange("/api/filings/" + statementNo + "/statements", HttpMethod.POST,
+        new HttpEntity<>(Map.of("content", content), headers), JsonNode.class);
   }
 
   @Test
