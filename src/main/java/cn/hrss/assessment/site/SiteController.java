@@ -72,6 +72,31 @@ class SiteController {
     }).toList();
   }
 
+  @Operation(summary = "对拟不予确认提交陈述意见", description = "站点所在省级人社部门拟不予确认评价站点时，先告知理由；机构可在"
+      + " 5 个工作日内提交陈述意见（002 附件1 §一(十五)、§二(十一)：陈述权）：JSON {content}。不在陈述期间 → 409；内容为空 → 400。")
+  @PostMapping(path = "/{siteNo}/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> statement(@PathVariable String filingCode, @PathVariable String siteNo,
+      @RequestBody(required = false) String body, HttpServletRequest request) {
+    access.requireToken(filingCode, request);
+    sites.state(filingCode, siteNo, contentOf(body));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("siteNo", siteNo);
+    answer.put("status", "PENDING");
+    return ResponseEntity.status(201).body(answer);
+  }
+
+  private String contentOf(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = json.readTree(body);
+      return node.path("content").isTextual() ? node.path("content").asText() : null;
+    } catch (JsonProcessingException e) {
+      throw ApiProblem.invalid("content", "JSON 无法解析：" + e.getOriginalMessage());
+    }
+  }
+
   private SiteService.SiteRequest parse(String body) {
     if (body == null || body.isBlank()) {
       return null;

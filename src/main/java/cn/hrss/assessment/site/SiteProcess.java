@@ -11,6 +11,12 @@ public final class SiteProcess {
     public static final String REGISTER = "Task_RegisterSite";
     public static final String FILED = "EndEvent_SiteFiled";
     public static final String REJECTED = "EndEvent_SiteRejected";
+    /** Issue 19 item 6: the hearing before a refusal. */
+    public static final String SEND_REFUSAL_INTENDED = "Task_SendSiteRefusalIntended";
+    public static final String AWAIT_STATEMENT = "Task_AwaitSiteStatement";
+    public static final String STATEMENT_WINDOW_CLOSED = "Boundary_SiteStatementWindowClosed";
+    public static final String STATEMENT_JOIN = "Gateway_SiteStatementJoin";
+    public static final String STATEMENT_MESSAGE = "SiteStatementSubmitted";
 
     private Ids() {}
   }
@@ -35,6 +41,11 @@ public final class SiteProcess {
     /** A hint for the form: where the province's city-code option is on, what to fill in. */
     public static final String CITY_CODE_HINT = "cityCodeHint";
     public static final String SITE_FILING_CODE = "siteFilingCode";
+    /** The hearing (issue 19 item 6): the reasons told, the window's end, the organisation's statement, held or not. */
+    public static final String INTENDED_REFUSAL_REASON = "intendedRefusalReason";
+    public static final String STATEMENT_DUE_AT = "statementDueAt";
+    public static final String STATEMENT = "applicantStatement";
+    public static final String HEARING_HELD = "hearingHeld";
 
     private Vars() {}
   }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +45,9 @@ public class SiteService {
   public record Submitted(String siteNo, String parentFilingCode, String province, String confirmingGroup) {}
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+  /** A statement's length, as for filings. */
+  static final int STATEMENT_MAX = 4000;
 
   private final InstitutionRegistry registry;
   private final SiteRepository repository;
@@ -98,6 +102,33 @@ public class SiteService {
     // README "Jurisdiction": the officers and managers of the site's province read the instance.
     grants.grantRead(instanceId, Jurisdiction.provincialReaders(null, null, List.of(request.province())));
     return new Submitted(siteNo, filingCode, request.province(), group);
+  }
+
+  /**
+   * Issue 19 item 6: the organisation's statement on an intended refusal of its site, only while the hearing is open
+   * (409 otherwise, also when the window closes meanwhile); {@code Task_ConfirmSite} then shows it. A request of another
+   * organisation is unknown here (404). Checked before anything is stored.
+   */
+  @Transactional
+  public void state(String filingCode, String siteNo, String content) {
+    SiteRepository.SiteRow row = repository.find(siteNo).filter(r -> r.parentFilingCode().equals(filingCode))
+        .orElseThrow(() -> ApiProblem.notFound(SiteTexts.text("statement.unknown", siteNo)));
+    boolean open = runtime.createExecutionQuery().processDefinitionKey(SiteProcess.KEY)
+        .processInstanceBusinessKey(row.siteNo()).activityId(SiteProcess.Ids.AWAIT_STATEMENT).count() > 0;
+    if (!open) {
+      throw ApiProblem.conflict(SiteTexts.text("statement.notOpen", siteNo));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    required(errors, "content", content, STATEMENT_MAX);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+    try {
+      runtime.createMessageCorrelation(SiteProcess.Ids.STATEMENT_MESSAGE).processInstanceBusinessKey(row.siteNo())
+          .setVariable(SiteProcess.Vars.STATEMENT, content.strip()).correlate();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw ApiProblem.conflict(SiteTexts.text("statement.closed", siteNo));
+    }
   }
 
   /** The organisation's site requests, oldest first. */

@@ -173,10 +173,28 @@ class MinistrySitesApiIT {
     assertThat(registry.branchesOf(code)).extracting(Institution::filingCode)
         .anyMatch(c -> c.matches(code.substring(0, 5) + "4112[0-8]\\d{3}"));
 
-    // A rejected site is told the reasons and gets no code.
+    // A rejected site is first told the reasons and heard (issue 19 item 6), then refused with no code.
     ResponseEntity<JsonNode> guangdong = postSite(code, token, site("44", null));
-    Task guangdongTask = task(guangdong.getBody().get("siteNo").asText(), SiteProcess.Ids.CONFIRM);
+    String guangdongNo = guangdong.getBody().get("siteNo").asText();
+    Task guangdongTask = task(guangdongNo, SiteProcess.Ids.CONFIRM);
     assertThat(completeRest("officer", guangdongTask, Map.of("siteDecision", "REJECT", "siteComment", "考核场地尚未建成"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    jobs.runDue();
+    assertThat(subjectsTo(SITE_EMAIL)).contains("拟不予确认评价站点告知（中国示例技能培训评价协会（广东省评价站点））")
+        .doesNotContain("评价站点不予确认通知（中国示例技能培训评价协会（广东省评价站点））");
+    assertThat(postStatement(code, null, guangdongNo, "{\"content\":\"陈述\"}").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<JsonNode> empty = postStatement(code, token, guangdongNo, "{\"content\":\"\"}");
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(empty)).containsExactly("content");
+    assertThat(postStatement(code, token, guangdongNo, "{\"content\":\"场地将于下月建成，请暂缓决定。\"}")
+        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(postStatement(code, token, guangdongNo, "{\"content\":\"再次陈述\"}").getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    Task heard = task(guangdongNo, SiteProcess.Ids.CONFIRM);
+    assertThat(runtime.getVariable(heard.getProcessInstanceId(), SiteProcess.Vars.STATEMENT))
+        .isEqualTo("场地将于下月建成，请暂缓决定。");
+    assertThat(completeRest("officer", heard, Map.of("siteDecision", "REJECT", "siteComment", "考核场地尚未建成"))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDue();
     assertThat(registry.branchesOf(code)).hasSize(2);
@@ -232,6 +250,13 @@ class MinistrySitesApiIT {
       site.put("cityCode", cityCode);
     }
     return site;
+  }
+
+  ResponseEntity<JsonNode> postStatement(String code, String token, String siteNo, String body) {
+    HttpHeaders headers = token == null ? new HttpHeaders() : bearer(token);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange("/api/institutions/" + code + "/sites/" + siteNo + "/statements", HttpMethod.POST,
+        new HttpEntity<>(body, headers), JsonNode.class);
   }
 
   ResponseEntity<JsonNode> postSite(String code, String token, Map<String, Object> site) {

@@ -106,17 +106,76 @@ class SiteFilingProcessIT {
     assertThat(registry.findByFilingCode(row.siteFilingCode()).orElseThrow().parentFilingCode()).isEqualTo(code);
   }
 
+  String taskId(ProcessInstance pi) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+  }
+
+  /** Issue 19 item 6: an intended refusal is told with its reasons and heard; only a REJECT after that refuses. */
   @Test
-  void aRejectedSiteIsClosedWithTheReasonsAndNoCode() {
+  void aRejectedSiteIsHeardFirstThenClosedWithTheReasonsAndNoCode() {
     String code = ministryOrganisation();
     SiteService.Submitted submitted = submit(code, "33", null);
     ProcessInstance pi = instance(submitted.siteNo());
-    tasks.complete(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(),
-        Map.of(SiteProcess.Vars.DECISION, "REJECT", SiteProcess.Vars.COMMENT, "场地不符"));
+    tasks.complete(taskId(pi), Map.of(SiteProcess.Vars.DECISION, "REJECT", SiteProcess.Vars.COMMENT, "场地不符"));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(SiteProcess.Ids.AWAIT_STATEMENT).hasNotPassed(SiteProcess.Ids.REJECTED);
+    assertThat(repository.find(submitted.siteNo()).orElseThrow().status()).isEqualTo("PENDING");
+    assertThat(TestMail.textsTo("site@process-sites.example.cn")).anyMatch(t -> t.contains("拟不予确认")
+        && t.contains("场地不符") && t.contains(submitted.siteNo()) && t.contains("2026年3月9日"));
+    // Not this organisation's request: unknown; empty: a field error; both change nothing.
+    assertThat(catchThrowableOfType(ApiProblem.class, () -> sites.state(ministryOrganisation(), submitted.siteNo(),
+        "陈述")).status().value()).isEqualTo(404);
+    assertThat(catchThrowableOfType(ApiProblem.class, () -> sites.state(code, submitted.siteNo(), " "))
+        .status().value()).isEqualTo(400);
+    assertThat(pi).isWaitingAt(SiteProcess.Ids.AWAIT_STATEMENT);
+
+    sites.state(code, submitted.siteNo(), "场地已按要求整改，附照片。");
+    assertThat(pi).isWaitingAt(SiteProcess.Ids.CONFIRM);
+    assertThat(runtime.getVariables(pi.getId())).containsEntry(SiteProcess.Vars.HEARING_HELD, true)
+        .containsEntry(SiteProcess.Vars.STATEMENT, "场地已按要求整改，附照片。")
+        .containsEntry(SiteProcess.Vars.INTENDED_REFUSAL_REASON, "场地不符");
+    assertThat(catchThrowableOfType(ApiProblem.class, () -> sites.state(code, submitted.siteNo(), "再次陈述"))
+        .status().value()).isEqualTo(409);
+
+    tasks.complete(taskId(pi), Map.of(SiteProcess.Vars.DECISION, "REJECT", SiteProcess.Vars.COMMENT, "整改后场地仍不符"));
     jobs.runDue();
     assertThat(pi).hasPassed(SiteProcess.Ids.REJECTED).hasNotPassed(SiteProcess.Ids.REGISTER).isEnded();
-    assertThat(repository.find(submitted.siteNo()).orElseThrow().decisionComment()).isEqualTo("场地不符");
+    assertThat(repository.find(submitted.siteNo()).orElseThrow().decisionComment()).isEqualTo("整改后场地仍不符");
     assertThat(registry.branchesOf(code)).isEmpty();
+  }
+
+  /** No statement within 5 working days: the decision follows, and may still confirm. */
+  @Test
+  void withoutAStatementInFiveWorkingDaysTheOfficerDecidesAndMayStillConfirm() {
+    String code = ministryOrganisation();
+    SiteService.Submitted submitted = submit(code, "33", null);
+    ProcessInstance pi = instance(submitted.siteNo());
+    tasks.complete(taskId(pi), Map.of(SiteProcess.Vars.DECISION, "REJECT", SiteProcess.Vars.COMMENT, "资料不全"));
+    jobs.runDue();
+    // Monday 2 March + 5 working days: Monday 9 March, end of day (Beijing).
+    jobs.moveClockTo(LocalDateTime.of(2026, 3, 9, 22, 59));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(SiteProcess.Ids.AWAIT_STATEMENT);
+    jobs.moveClockTo(LocalDateTime.of(2026, 3, 10, 0, 1));
+    jobs.runDue();
+    assertThat(pi).isWaitingAt(SiteProcess.Ids.CONFIRM);
+    assertThat(runtime.getVariable(pi.getId(), SiteProcess.Vars.STATEMENT)).isEqualTo("（机构未在陈述期限内提交陈述意见）");
+    assertThat(catchThrowableOfType(ApiProblem.class, () -> sites.state(code, submitted.siteNo(), "逾期陈述"))
+        .status().value()).isEqualTo(409);
+    tasks.complete(taskId(pi), Map.of(SiteProcess.Vars.DECISION, "CONFIRM"));
+    jobs.runDue();
+    assertThat(pi).hasPassed(SiteProcess.Ids.FILED).isEnded();
+  }
+
+  /** The model itself: no path reaches the refusal without the hearing (002 Annex 1 §一(十五), §二(十一)). */
+  @Test
+  void noPathReachesTheRefusalOfASiteWithoutTheHearing() {
+    org.camunda.bpm.model.bpmn.BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(
+        engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(SiteProcess.KEY)
+            .latestVersion().singleResult().getId());
+    org.camunda.bpm.model.bpmn.instance.FlowNode refusal = model.getModelElementById("Task_RecordSiteRejection");
+    assertThat(refusal.getIncoming()).isNotEmpty().allSatisfy(flow -> assertThat(flow.getConditionExpression())
+        .isNotNull().extracting(c -> c.getTextContent()).asString().contains("hearingHeld') == true"));
   }
 
   @Test
