@@ -301,13 +301,15 @@ class InstitutionRenewalProcessIT {
     assertThat(registry.findByFilingCode(filingCode).orElseThrow().validUntil()).isEqualTo(VALID_UNTIL);
   }
 
-  @Test
-  void noPathOfTheRenewalReachesTheRefusalWithoutPassingTheHearing() {
-    // Issue 19 item 6 "No refusal without that step", checked on the model: every path into the refusal notice
-    // comes from the decision gateway only on the flow that requires hearingHeld, and that is set only after the
-    // statement wait.
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {FilingProcess.RENEWAL_KEY, FilingProcess.SCOPE_CHANGE_KEY,
+      "InstitutionFilingProcess"})
+  void noPathReachesTheRefusalWithoutPassingTheHearing(String processKey) {
+    // Issue 19 item 6 "No refusal without that step", checked on the model of the renewal, the scope change and the
+    // first filing: every path into the refusal notice comes from the decision gateway only on the flow that requires
+    // hearingHeld, and that is set only after the statement wait.
     var model = engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService()
-        .createProcessDefinitionQuery().processDefinitionKey(FilingProcess.RENEWAL_KEY).latestVersion().singleResult()
+        .createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult()
         .getId());
     org.camunda.bpm.model.bpmn.instance.FlowNode refusal = model.getModelElementById("Task_SendFilingRejectedNotice");
     assertThat(refusal.getIncoming()).singleElement().satisfies(flow -> {
