@@ -122,6 +122,8 @@ final class Workload {
           "valueInfo", Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json")));
       variables.put("reviewPassed", true);
       variables.put("publicNoticeClosesAt", date(7));
+      // ... and the registration: the filing code the report upwards is addressed by (Henan's province-filed S0000).
+      variables.put("filingCode", String.format("S000041%06d", seq % 1_000_000));
       return startBare("officer", "InstitutionFilingProcess", applicationNo, variables);
     }
     Map<String, Object> application = new LinkedHashMap<>();
