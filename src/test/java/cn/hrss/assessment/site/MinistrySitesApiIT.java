@@ -11,10 +11,8 @@ import cn.hrss.assessment.support.Jobs;
 import cn.hrss.assessment.support.TestMail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,8 +148,8 @@ class MinistrySitesApiIT {
       assertThat(s.occupations()).isNotEmpty();
     });
     String zhejiangCode = sites.get(0).filingCode();
-    assertThat(subjectsTo(SITE_EMAIL)).contains("评价站点备案确认（中国示例技能培训评价协会（浙江省评价站点），" + zhejiangCode + "）");
-    assertThat(subjectsTo(application.contact().email())).anyMatch(s -> s.contains(zhejiangCode));
+    assertThat(TestMail.subjectsTo(SITE_EMAIL)).contains("评价站点备案确认（中国示例技能培训评价协会（浙江省评价站点），" + zhejiangCode + "）");
+    assertThat(TestMail.subjectsTo(application.contact().email())).anyMatch(s -> s.contains(zhejiangCode));
     JsonNode listed = http.exchange("/api/institutions/" + code + "/sites", HttpMethod.GET,
         new HttpEntity<>(bearer(token)), JsonNode.class).getBody();
     assertThat(listed.findValuesAsText("siteFilingCode")).contains(zhejiangCode);
@@ -180,7 +178,7 @@ class MinistrySitesApiIT {
     assertThat(completeRest("officer", guangdongTask, Map.of("siteDecision", "REJECT", "siteComment", "考核场地尚未建成"))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDue();
-    assertThat(subjectsTo(SITE_EMAIL)).contains("拟不予确认评价站点告知（中国示例技能培训评价协会（广东省评价站点））")
+    assertThat(TestMail.subjectsTo(SITE_EMAIL)).contains("拟不予确认评价站点告知（中国示例技能培训评价协会（广东省评价站点））")
         .doesNotContain("评价站点不予确认通知（中国示例技能培训评价协会（广东省评价站点））");
     assertThat(postStatement(code, null, guangdongNo, "{\"content\":\"陈述\"}").getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -198,7 +196,7 @@ class MinistrySitesApiIT {
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     jobs.runDue();
     assertThat(registry.branchesOf(code)).hasSize(2);
-    assertThat(subjectsTo(SITE_EMAIL)).contains("评价站点不予确认通知（中国示例技能培训评价协会（广东省评价站点））");
+    assertThat(TestMail.subjectsTo(SITE_EMAIL)).contains("评价站点不予确认通知（中国示例技能培训评价协会（广东省评价站点））");
     assertThat(TestMail.textsTo(SITE_EMAIL)).anyMatch(t -> t.contains("考核场地尚未建成"));
   }
 
@@ -322,23 +320,5 @@ class MinistrySitesApiIT {
     List<String> fields = new ArrayList<>();
     problem.getBody().path("errors").forEach(e -> fields.add(e.path("field").asText()));
     return fields;
-  }
-
-  static List<String> subjectsTo(String address) {
-    return Arrays.stream(TestMail.server().getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-      } catch (jakarta.mail.MessagingException e) {
-        return false;
-      }
-    }).map(MinistrySitesApiIT::subject).toList();
-  }
-
-  private static String subject(MimeMessage m) {
-    try {
-      return m.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -46,6 +46,23 @@ public final class TestMail {
     }).map(TestMail::textOf).toList();
   }
 
+  /** The subject of every message sent to {@code address}, in the order received. */
+  public static java.util.List<String> subjectsTo(String address) {
+    return java.util.Arrays.stream(server().getReceivedMessages()).filter(m -> {
+      try {
+        return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+      } catch (jakarta.mail.MessagingException e) {
+        return false;
+      }
+    }).map(m -> {
+      try {
+        return m.getSubject();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
   /** The decoded text of a message or part: all its text parts (HTML and plain alternative) joined. */
   public static String textOf(jakarta.mail.Part part) {
     try {
