@@ -1,0 +1,205 @@
+package cn.hrss.assessment.workflow;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task query (Tasklist's filters: list and count) checks the caller's grants as a set instead of task by task.
+ *
+ * <p>Camunda 7 joins the caller's grants to every task with {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}.
+ * That OR rules out a hash join, so the database probes the grants once per visible task (or compares every task
+ * with every grant): an officer who sees 12,000 of 100,000 open tasks pays about 0.4 s per count, and Tasklist
+ * counts twice per page (docs/performance.md). The same condition written as three uncorrelated subqueries,
+ * {@code RES.ID_ IN (grants) OR D.KEY_ IN (grants) OR '*' IN (grants)}, is evaluated by PostgreSQL and H2 as a hash
+ * of the caller's grants built once per query.
+ *
+ * <p>It is the same check: the grants are Camunda's own selection (type GRANT or GLOBAL, the caller or '*' or one of
+ * the caller's groups, the query's resource types and permissions), matched against the same three ids. Where
+ * revokes exist ({@code authorizationCheckRevokes: auto} finds one), Camunda's own per-task form is used unchanged.
+ * The statements are derived at start-up from the engine's own {@code Task.xml}, so every query criterion of the
+ * running Camunda version is kept; if the two places this changes are not found exactly once, start-up fails, and
+ * {@code assessment.engine.hashed-task-authorization: false} runs with Camunda's own statements.
+ */
+@Component
+@ConditionalOnProperty(name = "assessment.engine.hashed-task-authorization", havingValue = "true", matchIfMissing = true)
+public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
+
+  static final String NAMESPACE = "cn.hrss.assessment.workflow.HashedTaskAuthorization";
+  static final String CAMUNDA_TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+  static final String LIST = "selectTaskByQueryCriteria";
+  static final String COUNT = "selectTaskCountByQueryCriteria";
+  static final String HASHED = "WithHashedAuthorization";
+  private static final String CRITERIA = "taskQueryCriteria" + HASHED;
+
+  private static final String CAMUNDA_TASK = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+  private static final String CAMUNDA_AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity";
+  private static final Logger LOG = LoggerFactory.getLogger(HashedTaskAuthorization.class);
+
+  /** Camunda's join of the caller's grants, per task: removed. */
+  private static final Pattern AUTH_JOIN = Pattern.compile(
+      Pattern.quote("<include refid=\"" + CAMUNDA_AUTH + ".authCheckJoinWithoutOnClause\" />")
+          + "\\s*AUTH ON \\(AUTH\\.RESOURCE_ID_ \\$\\{authJoinStart\\} RES\\.ID_ \\$\\{authJoinSeparator\\} D\\.KEY_"
+          + " \\$\\{authJoinSeparator\\} '\\*' \\$\\{authJoinEnd\\}\\)");
+
+  /** Camunda's check of that join in the where clause: replaced by ours. */
+  private static final Pattern AUTH_CHECK = Pattern.compile(
+      Pattern.quote("<include refid=\"" + CAMUNDA_AUTH + ".contextualAuthorizationCheck\" />"));
+
+  private static final String FRAGMENTS = """
+        <sql id="grantedResourceIds">
+          SELECT A.RESOURCE_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION A
+          WHERE A.TYPE_ &lt; 2
+          AND ( A.USER_ID_ IN ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+          <if test="authCheck.authGroupIds != null &amp;&amp; authCheck.authGroupIds.size > 0">
+            OR A.GROUP_ID_ IN
+            <foreach item="item" index="index" collection="authCheck.authGroupIds" open="(" separator="," close=")">#{item}</foreach>
+          </if>
+          )
+          <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
+          <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
+          <include refid="%1$s.atomicChecksOnResourceTypeAndPerms" />
+        </sql>
+
+        <sql id="hashedAuthorizationCheck">
+          <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
+            <choose>
+              <when test="authCheck.revokeAuthorizationCheckEnabled">
+                <include refid="%1$s.contextualAuthorizationCheck" />
+              </when>
+              <otherwise>
+                and (
+                <if test="applyAuthorizationCheckForCaseInstances">(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR</if>
+                RES.ID_ IN (<include refid="grantedResourceIds" />)
+                OR D.KEY_ IN (<include refid="grantedResourceIds" />)
+                OR '*' IN (<include refid="grantedResourceIds" />)
+                )
+              </otherwise>
+            </choose>
+          </if>
+        </sql>
+      """.formatted(CAMUNDA_AUTH);
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl engine) {
+    DbSqlSessionFactory statements = engine.getDbSqlSessionFactory();
+    Map<String, String> mappings = statements.getStatementMappings() == null
+        ? new HashMap<>() : new HashMap<>(statements.getStatementMappings());
+    if (mappings.containsKey(LIST) || mappings.containsKey(COUNT)) {
+      LOG.warn("The task query has statements of its own on {}; Camunda's authorization check is kept",
+          engine.getDatabaseType());
+      return;
+    }
+    Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
+    if (!mybatis.hasStatement(NAMESPACE + "." + LIST + HASHED, false)) {
+      String mapper = mapper(camundaTaskMapping());
+      new XMLMapperBuilder(new ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8)), mybatis,
+          NAMESPACE, mybatis.getSqlFragments()).parse();
+    }
+    mappings.put(LIST, NAMESPACE + "." + LIST + HASHED);
+    mappings.put(COUNT, NAMESPACE + "." + COUNT + HASHED);
+    statements.setStatementMappings(mappings);
+    LOG.info("Task queries check the caller's authorizations as a set ({})", NAMESPACE);
+  }
+
+  /**
+   * Our mapper: Camunda's list and count statements of the task query and their criteria, with the per-task join of
+   * the grants removed and its check replaced by {@code hashedAuthorizationCheck}.
+   */
+  static String mapper(String camundaTaskXml) {
+    String list = element(camundaTaskXml, "<select id=\"" + LIST + "\"", "</select>");
+    String count = element(camundaTaskXml, "<select id=\"" + COUNT + "\"", "</select>");
+    String criteria = element(camundaTaskXml, "<sql id=\"selectTaskByQueryCriteriaSql\">", "</sql>");
+    criteria = replaceOnce(criteria, AUTH_JOIN, "");
+    criteria = replaceOnce(criteria, AUTH_CHECK, "<include refid=\"hashedAuthorizationCheck\" />");
+    // Ids of our own: a short statement name defined twice would be ambiguous to MyBatis.
+    list = rename(qualify(list), LIST);
+    count = rename(count, COUNT);
+    criteria = replaceOnce(criteria, Pattern.compile(Pattern.quote("<sql id=\"selectTaskByQueryCriteriaSql\">")),
+        "<sql id=\"" + CRITERIA + "\">");
+    return """
+        <?xml version="1.0" encoding="UTF-8" ?>
+        <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+        <!-- Derived at start-up from Camunda's %s by %s. -->
+        <mapper namespace="%s">
+        %s
+        %s
+        %s
+        %s
+        </mapper>
+        """.formatted(CAMUNDA_TASK_MAPPING, NAMESPACE, NAMESPACE, list, count, criteria, FRAGMENTS);
+  }
+
+  /** The list statement's references to Camunda's result map and columns, qualified with Camunda's namespace. */
+  private static String qualify(String list) {
+    String qualified = replaceOnce(list, Pattern.compile(Pattern.quote("resultMap=\"taskResultMap\"")),
+        "resultMap=\"" + CAMUNDA_TASK + ".taskResultMap\"");
+    return replaceOnce(qualified, Pattern.compile(Pattern.quote("<include refid=\"columnSelection\"/>")),
+        "<include refid=\"" + CAMUNDA_TASK + ".columnSelection\"/>");
+  }
+
+  private static String rename(String statement, String id) {
+    String renamed = replaceOnce(statement, Pattern.compile(Pattern.quote("id=\"" + id + "\"")),
+        "id=\"" + id + HASHED + "\"");
+    return replaceOnce(renamed, Pattern.compile(Pattern.quote("<include refid=\"selectTaskByQueryCriteriaSql\"/>")),
+        "<include refid=\"" + CRITERIA + "\"/>");
+  }
+
+  private static String element(String xml, String start, String end) {
+    int from = xml.indexOf(start);
+    if (from < 0 || xml.indexOf(start, from + 1) >= 0) {
+      throw changed("'" + start + "' is not found exactly once");
+    }
+    int to = xml.indexOf(end, from);
+    if (to < 0) {
+      throw changed("'" + start + "' has no '" + end + "'");
+    }
+    return xml.substring(from, to + end.length());
+  }
+
+  private static String replaceOnce(String text, Pattern pattern, String replacement) {
+    Matcher matcher = pattern.matcher(text);
+    if (!matcher.find()) {
+      throw changed("'" + pattern.pattern() + "' is not found");
+    }
+    int start = matcher.start();
+    int end = matcher.end();
+    if (matcher.find()) {
+      throw changed("'" + pattern.pattern() + "' is found more than once");
+    }
+    return text.substring(0, start) + replacement + text.substring(end);
+  }
+
+  private static IllegalStateException changed(String what) {
+    return new IllegalStateException("Camunda's " + CAMUNDA_TASK_MAPPING + " has changed (" + what + "): the hashed"
+        + " authorization check of task queries cannot be derived from it. Set"
+        + " assessment.engine.hashed-task-authorization: false to run with Camunda's own check, and adapt "
+        + HashedTaskAuthorization.class.getName());
+  }
+
+  static String camundaTaskMapping() {
+    try (InputStream in = DbSqlSessionFactory.class.getClassLoader().getResourceAsStream(CAMUNDA_TASK_MAPPING)) {
+      if (in == null) {
+        throw new IllegalStateException(CAMUNDA_TASK_MAPPING + " is not on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package cn.hrss.assessment.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Deriving our task-query statements from the Camunda version on the class path (HashedTaskAuthorizationIT runs them). */
+class HashedTaskAuthorizationTest {
+
+  private final String camunda = HashedTaskAuthorization.camundaTaskMapping();
+
+  @Test
+  void theStatementsKeepCamundasCriteriaAndLoseOnlyThePerTaskJoin() {
+    String mapper = HashedTaskAuthorization.mapper(camunda);
+
+    assertThat(mapper)
+        .contains("<select id=\"selectTaskByQueryCriteriaWithHashedAuthorization\"")
+        .contains("<select id=\"selectTaskCountByQueryCriteriaWithHashedAuthorization\"")
+        .contains("resultMap=\"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.taskResultMap\"")
+        .contains("<include refid=\"hashedAuthorizationCheck\" />")
+        .doesNotContain("AUTH ON")
+        .doesNotContain("AuthorizationEntity.authCheckJoinWithoutOnClause");
+    // every query criterion of Camunda's own statement is still there, e.g. the candidate groups and variables
+    assertThat(mapper).contains("collection=\"query.candidateGroups\"", "collection=\"query.variables\"", "collection=\"query.taskDefinitionKeys\"");
+  }
+
+  @Test
+  void aCamundaWhoseStatementChangedStopsTheStartWithTheWayOut() {
+    String changed = camunda.replace("AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_", "AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_");
+
+    assertThat(changed).isNotEqualTo(camunda);
+    assertThatThrownBy(() -> HashedTaskAuthorization.mapper(changed))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Task.xml has changed")
+        .hasMessageContaining("assessment.engine.hashed-task-authorization: false");
+  }
+}
