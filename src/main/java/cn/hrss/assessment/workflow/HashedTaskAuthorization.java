@@ -35,6 +35,11 @@ import org.springframework.stereotype.Component;
  * The statements are derived at start-up from the engine's own {@code Task.xml}, so every query criterion of the
  * running Camunda version is kept; if the two places this changes are not found exactly once, start-up fails, and
  * {@code assessment.engine.hashed-task-authorization: false} runs with Camunda's own statements.
+ *
+ * <p>Also, every command that checks authorizations first reads the groups that have any grant, to leave the others out
+ * of its checks: Camunda's {@code SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A} reads the whole table
+ * (a grant per open task: 125,000 rows and 50 ms at 100,000 open tasks, three or four times per Tasklist page). Ours
+ * returns the same groups by walking the group index from one group to the next (a few dozen index probes).
  */
 @Component
 @ConditionalOnProperty(name = "assessment.engine.hashed-task-authorization", havingValue = "true", matchIfMissing = true)
@@ -44,6 +49,7 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
   static final String CAMUNDA_TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
   static final String LIST = "selectTaskByQueryCriteria";
   static final String COUNT = "selectTaskCountByQueryCriteria";
+  static final String GROUPS = "selectAuthorizedGroupIds";
   static final String HASHED = "WithHashedAuthorization";
   private static final String CRITERIA = "taskQueryCriteria" + HASHED;
 
@@ -95,12 +101,27 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
         </sql>
       """.formatted(CAMUNDA_AUTH);
 
+  /** The distinct groups of ACT_RU_AUTHORIZATION by a skip scan of ACT_IDX_AUTH_GROUP_ID: one probe per group. */
+  private static final String AUTHORIZED_GROUPS = """
+        <select id="%s%s" resultType="string">
+          WITH RECURSIVE G (GROUP_ID_) AS (
+            (SELECT A.GROUP_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION A WHERE A.GROUP_ID_ IS NOT NULL
+              ORDER BY A.GROUP_ID_ LIMIT 1)
+            UNION ALL
+            SELECT (SELECT B.GROUP_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION B WHERE B.GROUP_ID_ &gt; G.GROUP_ID_
+              ORDER BY B.GROUP_ID_ LIMIT 1)
+            FROM G WHERE G.GROUP_ID_ IS NOT NULL
+          )
+          SELECT G.GROUP_ID_ FROM G WHERE G.GROUP_ID_ IS NOT NULL
+        </select>
+      """.formatted(GROUPS, HASHED);
+
   @Override
   public void postInit(ProcessEngineConfigurationImpl engine) {
     DbSqlSessionFactory statements = engine.getDbSqlSessionFactory();
     Map<String, String> mappings = statements.getStatementMappings() == null
         ? new HashMap<>() : new HashMap<>(statements.getStatementMappings());
-    if (mappings.containsKey(LIST) || mappings.containsKey(COUNT)) {
+    if (mappings.containsKey(LIST) || mappings.containsKey(COUNT) || mappings.containsKey(GROUPS)) {
       LOG.warn("The task query has statements of its own on {}; Camunda's authorization check is kept",
           engine.getDatabaseType());
       return;
@@ -113,6 +134,7 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
     }
     mappings.put(LIST, NAMESPACE + "." + LIST + HASHED);
     mappings.put(COUNT, NAMESPACE + "." + COUNT + HASHED);
+    mappings.put(GROUPS, NAMESPACE + "." + GROUPS + HASHED);
     statements.setStatementMappings(mappings);
     LOG.info("Task queries check the caller's authorizations as a set ({})", NAMESPACE);
   }
@@ -141,8 +163,9 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
         %s
         %s
         %s
+        %s
         </mapper>
-        """.formatted(CAMUNDA_TASK_MAPPING, NAMESPACE, NAMESPACE, list, count, criteria, FRAGMENTS);
+        """.formatted(CAMUNDA_TASK_MAPPING, NAMESPACE, NAMESPACE, list, count, criteria, FRAGMENTS, AUTHORIZED_GROUPS);
   }
 
   /** The list statement's references to Camunda's result map and columns, qualified with Camunda's namespace. */

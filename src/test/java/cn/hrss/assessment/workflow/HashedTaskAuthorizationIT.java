@@ -97,6 +97,19 @@ class HashedTaskAuthorizationIT {
   }
 
   @Test
+  void theGroupsWithAuthorizationsAreTheOnesCamundaReads() {
+    List<String> ours = execute(context -> context.getDbEntityManager().selectList("selectAuthorizedGroupIds"));
+    List<String> camundas = execute(context -> context.getDbEntityManager().selectList(
+        "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.selectAuthorizedGroupIds"));
+
+    assertThat(ours).contains("probe-group", "probe-definition-group", "acceptance-officers")
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(camundas.stream().filter(java.util.Objects::nonNull).toList());
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDbSqlSessionFactory()
+        .mapStatement("selectAuthorizedGroupIds")).startsWith(HashedTaskAuthorization.NAMESPACE);
+  }
+
+  @Test
   void eachCallerSeesWhatCamundasOwnCheckShows() {
     Map<String, Set<String>> expected = Map.of(
         "probe-user", Set.of(byUser),
