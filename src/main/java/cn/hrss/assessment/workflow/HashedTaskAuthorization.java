@@ -101,11 +101,15 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
         </sql>
       """.formatted(CAMUNDA_AUTH);
 
-  /** The distinct groups of ACT_RU_AUTHORIZATION by a skip scan of ACT_IDX_AUTH_GROUP_ID: one probe per group. */
+  /**
+   * The distinct groups of ACT_RU_AUTHORIZATION by a skip scan of ACT_IDX_AUTH_GROUP_ID: one probe per group. The first
+   * probe says {@code >= ''} rather than {@code IS NOT NULL}: H2 keeps the users' grants (no group) first in the index
+   * and would walk all of them to find the first group; a range starts behind them.
+   */
   private static final String AUTHORIZED_GROUPS = """
         <select id="%s%s" resultType="string">
           WITH RECURSIVE G (GROUP_ID_) AS (
-            (SELECT A.GROUP_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION A WHERE A.GROUP_ID_ IS NOT NULL
+            (SELECT A.GROUP_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION A WHERE A.GROUP_ID_ &gt;= ''
               ORDER BY A.GROUP_ID_ LIMIT 1)
             UNION ALL
             SELECT (SELECT B.GROUP_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION B WHERE B.GROUP_ID_ &gt; G.GROUP_ID_
