@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,6 @@ import org.springframework.stereotype.Component;
  * returns the same groups by walking the group index from one group to the next (a few dozen index probes).
  */
 @Component
-@ConditionalOnProperty(name = "assessment.engine.hashed-task-authorization", havingValue = "true", matchIfMissing = true)
 public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
 
   static final String NAMESPACE = "cn.hrss.assessment.workflow.HashedTaskAuthorization";
@@ -120,8 +119,19 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
         </select>
       """.formatted(GROUPS, HASHED);
 
+  private final boolean enabled;
+
+  /** A value other than true or false stops the start with Spring's binding error naming the property. */
+  HashedTaskAuthorization(@Value("${assessment.engine.hashed-task-authorization:true}") boolean enabled) {
+    this.enabled = enabled;
+  }
+
   @Override
   public void postInit(ProcessEngineConfigurationImpl engine) {
+    if (!enabled) {
+      LOG.info("assessment.engine.hashed-task-authorization is false: task queries use Camunda's own statements");
+      return;
+    }
     DbSqlSessionFactory statements = engine.getDbSqlSessionFactory();
     Map<String, String> mappings = statements.getStatementMappings() == null
         ? new HashMap<>() : new HashMap<>(statements.getStatementMappings());

@@ -389,6 +389,29 @@ class InstitutionFilingProcessIT {
   }
 
   @Test
+  void anOpenApplicationWhoseProcedureAnOperatorDeletedHoldsNoPlace() {
+    // FilingRegistration: pending = its procedure runs. Two filed and two open in Henan (one of them for another
+    // occupation, which takes no place); the open one for 保育师 loses its place when its instance is deleted.
+    for (int i = 0; i < 2; i++) {
+      registry.register(new cn.hrss.assessment.registry.NewInstitution(cn.hrss.assessment.registry.InstitutionType.SOCIAL_ORG,
+          "已备案保育组织" + i, uniqueCode(40 + i), "41", "郑州", "d" + i + "@example.cn", "TEST-D" + i,
+          List.of(new cn.hrss.assessment.registry.OccupationScope("4-10-01-06", "保育师", null, List.of(4))), null));
+    }
+    submit(withOccupation(Applications.socialOrg(uniqueCode(42)), "4-10-01-05", "育婴员", "41"));
+    FilingApplication third = withOccupation(Applications.socialOrg(uniqueCode(43)), "4-10-01-06", "保育师", "41");
+    String pending = submit(third);
+    FilingApplication fourth = withOccupation(Applications.socialOrg(uniqueCode(44)), "4-10-01-06", "保育师", "41");
+    assertThatThrownBy(() -> submit(fourth)).isInstanceOfSatisfying(ApiProblem.class,
+        problem -> assertThat(problem.errors()).singleElement().satisfies(error ->
+            assertThat(error.message()).contains("已备案 2 家", "在办申请 1 家")));
+
+    runtime.deleteProcessInstance(instance(pending).getId(), "operator removed it in Cockpit");
+
+    assertThat(repository.hasOpenApplication(third.creditCode())).isTrue();
+    assertThat(instance(submit(fourth))).isWaitingAt(Elements.REVIEW_COMPLETENESS);
+  }
+
+  @Test
   void theDecidingOfficerCannotApproveWhenThePlacesWereTakenAfterIntake() {
     FilingApplication application = withOccupation(Applications.socialOrg(uniqueCode(8)), "4-07-02-04", "美甲师", "41");
     String no = submit(application);
