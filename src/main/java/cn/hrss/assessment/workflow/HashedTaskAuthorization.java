@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
  * {@code RES.ID_ IN (grants) OR D.KEY_ IN (grants) OR '*' IN (grants)}, is evaluated by PostgreSQL and H2 as a hash
  * of the caller's grants built once per query.
  *
+ * <p>A query narrowed to one case or task (by process instance, business key, task or execution: Tasklist's search,
+ * the engine's own look-ups) keeps Camunda's join: it meets a handful of tasks, and probing the grants for those is
+ * cheaper than reading all the caller's grants.
+ *
  * <p>It is the same check: the grants are Camunda's own selection (type GRANT or GLOBAL, the caller or '*' or one of
  * the caller's groups, the query's resource types and permissions), matched against the same three ids. Where
  * revokes exist ({@code authorizationCheckRevokes: auto} finds one), Camunda's own per-task form is used unchanged.
@@ -56,11 +60,23 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
   private static final String CAMUNDA_AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity";
   private static final Logger LOG = LoggerFactory.getLogger(HashedTaskAuthorization.class);
 
-  /** Camunda's join of the caller's grants, per task: removed. */
+  /** Camunda's join of the caller's grants, per task: kept for narrow queries only. */
   private static final Pattern AUTH_JOIN = Pattern.compile(
       Pattern.quote("<include refid=\"" + CAMUNDA_AUTH + ".authCheckJoinWithoutOnClause\" />")
           + "\\s*AUTH ON \\(AUTH\\.RESOURCE_ID_ \\$\\{authJoinStart\\} RES\\.ID_ \\$\\{authJoinSeparator\\} D\\.KEY_"
           + " \\$\\{authJoinSeparator\\} '\\*' \\$\\{authJoinEnd\\}\\)");
+
+  /**
+   * A query narrowed to one case or task (Tasklist's search by business key, the engine's own look-ups) meets a handful
+   * of tasks, for which probing the grants task by task is cheaper than reading all the caller's grants into a hash;
+   * such queries keep Camunda's join. Only a single query (no {@code or()} branches) is narrow.
+   */
+  private static final String NARROW = """
+
+          <bind name="hashedAuthorization" value="!(queries.size == 1 and (queries[0].processInstanceId != null
+            or queries[0].processInstanceBusinessKey != null or queries[0].taskId != null
+            or queries[0].executionId != null))" />
+      """;
 
   /** Camunda's check of that join in the where clause: replaced by ours. */
   private static final Pattern AUTH_CHECK = Pattern.compile(
@@ -84,7 +100,7 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
         <sql id="hashedAuthorizationCheck">
           <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
             <choose>
-              <when test="authCheck.revokeAuthorizationCheckEnabled">
+              <when test="authCheck.revokeAuthorizationCheckEnabled or !hashedAuthorization">
                 <include refid="%1$s.contextualAuthorizationCheck" />
               </when>
               <otherwise>
@@ -155,19 +171,19 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
 
   /**
    * Our mapper: Camunda's list and count statements of the task query and their criteria, with the per-task join of
-   * the grants removed and its check replaced by {@code hashedAuthorizationCheck}.
+   * the grants kept for narrow queries only and its check replaced by {@code hashedAuthorizationCheck}.
    */
   static String mapper(String camundaTaskXml) {
     String list = element(camundaTaskXml, "<select id=\"" + LIST + "\"", "</select>");
     String count = element(camundaTaskXml, "<select id=\"" + COUNT + "\"", "</select>");
     String criteria = element(camundaTaskXml, "<sql id=\"selectTaskByQueryCriteriaSql\">", "</sql>");
-    criteria = replaceOnce(criteria, AUTH_JOIN, "");
+    criteria = replaceOnce(criteria, AUTH_JOIN, "<if test=\"!hashedAuthorization\">$0</if>");
     criteria = replaceOnce(criteria, AUTH_CHECK, "<include refid=\"hashedAuthorizationCheck\" />");
     // Ids of our own: a short statement name defined twice would be ambiguous to MyBatis.
     list = rename(qualify(list), LIST);
     count = rename(count, COUNT);
     criteria = replaceOnce(criteria, Pattern.compile(Pattern.quote("<sql id=\"selectTaskByQueryCriteriaSql\">")),
-        "<sql id=\"" + CRITERIA + "\">");
+        "<sql id=\"" + CRITERIA + "\">" + NARROW);
     return """
         <?xml version="1.0" encoding="UTF-8" ?>
         <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
@@ -216,10 +232,11 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
     }
     int start = matcher.start();
     int end = matcher.end();
+    String matched = matcher.group();
     if (matcher.find()) {
       throw changed("'" + pattern.pattern() + "' is found more than once");
     }
-    return text.substring(0, start) + replacement + text.substring(end);
+    return text.substring(0, start) + replacement.replace("$0", matched) + text.substring(end);
   }
 
   private static IllegalStateException changed(String what) {
