@@ -48,6 +48,33 @@ class PdfDocumentsTest {
   }
 
   @Test
+  void aFontUsedForOneDocumentServesTheNextWithItsOwnCharacters() throws Exception {
+    assumeTrue(fontInstalled(), "no CJK font installed");
+    PdfDocuments pdf = new PdfDocuments(null, PdfDocuments.KNOWN_FONTS);
+    // one after the other (the second reuses the first's parsed font), then several at once (each its own font)
+    List<String> texts = List.of("备案回执甲", "延续备案回执乙", "变更回执丙丁", "分支机构备案回执戊", "督导意见书己庚辛");
+    for (String text : texts.subList(0, 2)) {
+      assertThat(textOf(pdf.fromHtml("<p>" + text + "</p>"))).isEqualTo(text);
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      var rendered = pool.invokeAll(texts.stream()
+          .map(text -> (java.util.concurrent.Callable<String>) () -> textOf(pdf.fromHtml("<p>" + text + "</p>"))).toList());
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(rendered.get(i).get()).isEqualTo(texts.get(i));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static String textOf(byte[] bytes) throws IOException {
+    try (PDDocument document = Loader.loadPDF(bytes)) {
+      return new PDFTextStripper().getText(document).replaceAll("[\\s\\u00a0]+", "");
+    }
+  }
+
+  @Test
   void aConfiguredFontThatIsMissingStopsTheStartNamingTheSetting(@TempDir Path dir) {
     assertThatThrownBy(() -> new PdfDocuments(dir.resolve("missing.ttc").toString(), PdfDocuments.KNOWN_FONTS))
         .isInstanceOf(IllegalStateException.class)
