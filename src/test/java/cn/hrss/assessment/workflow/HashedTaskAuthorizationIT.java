@@ -144,6 +144,34 @@ class HashedTaskAuthorizationIT {
   }
 
   @Test
+  void aQueryByCandidateGroupsSeesWhatCamundasOwnShows() {
+    // H2's statements also name the groups' tasks as a set (HashedTaskAuthorization.CANDIDATE_GROUPS_FIRST)
+    String candidate = standaloneTask("candidate");
+    String othersCandidate = standaloneTask("others-candidate");
+    tasks.addCandidateGroup(candidate, "probe-candidates");
+    tasks.addCandidateGroup(othersCandidate, "probe-others");
+    tasks.addCandidateUser(othersCandidate, "probe-member");
+
+    identity.setAuthentication("probe-member", List.of("probe-candidates", "probe-group"));
+    try {
+      // byGroup is granted to probe-group but has no candidate link; othersCandidate is the user's, not his groups'
+      TaskQuery byGroups = tasks.createTaskQuery().taskNameLike(marker + "%")
+          .taskCandidateGroupIn(List.of("probe-candidates", "probe-group")).includeAssignedTasks();
+      assertThat(ids(byGroups.list())).isEqualTo(Set.of(candidate));
+      assertThat(byGroups.count()).isEqualTo(1);
+      assertThat(ids(camundasOwnList(tasks.createTaskQuery().taskNameLike(marker + "%")
+          .taskCandidateGroupIn(List.of("probe-candidates", "probe-group")).includeAssignedTasks())))
+          .isEqualTo(Set.of(candidate));
+      // the candidate user is ORed with his groups in Camunda's criterion: his own task is in, as in Camunda's
+      TaskQuery byUser = tasks.createTaskQuery().taskNameLike(marker + "%").taskCandidateUser("probe-member");
+      assertThat(ids(byUser.list())).contains(othersCandidate).isEqualTo(ids(camundasOwnList(
+          tasks.createTaskQuery().taskNameLike(marker + "%").taskCandidateUser("probe-member"))));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  @Test
   void withARevokeInTheTableCamundasOwnFormDecides() {
     // authorizationCheckRevokes: auto sees a revoke and switches to the per-task form, which honours it: the
     // user's own revoke of READ_TASK on the definition outweighs his group's grant

@@ -12,7 +12,7 @@ class HashedTaskAuthorizationTest {
 
   @Test
   void theStatementsKeepCamundasCriteriaAndThePerTaskJoinOnlyForNarrowQueries() {
-    String mapper = HashedTaskAuthorization.mapper(camunda);
+    String mapper = HashedTaskAuthorization.mapper(camunda, false);
 
     assertThat(mapper)
         .contains("<select id=\"selectTaskByQueryCriteriaWithHashedAuthorization\"")
@@ -26,11 +26,19 @@ class HashedTaskAuthorizationTest {
   }
 
   @Test
+  void onlyH2sStatementsNameTheCandidateGroupsTasksAsASet() {
+    String set = "and RES.ID_ IN (SELECT L.TASK_ID_ FROM ${prefix}ACT_RU_IDENTITYLINK L";
+
+    assertThat(HashedTaskAuthorization.mapper(camunda, true)).contains(set);
+    assertThat(HashedTaskAuthorization.mapper(camunda, false)).doesNotContain(set);
+  }
+
+  @Test
   void aCamundaWhoseStatementChangedStopsTheStartWithTheWayOut() {
     String changed = camunda.replace("AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_", "AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_");
 
     assertThat(changed).isNotEqualTo(camunda);
-    assertThatThrownBy(() -> HashedTaskAuthorization.mapper(changed))
+    assertThatThrownBy(() -> HashedTaskAuthorization.mapper(changed, false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Task.xml has changed")
         .hasMessageContaining("assessment.engine.hashed-task-authorization: false");
