@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * between neighbouring sizes, {@code (p95(b) / p95(a)) ^ (1 / log10(b / a))}.
  *
  * <p>Data, set-up not measured: finished cases are real cases driven through HTTP ({@code -Dbenchmark.seed-cases}
- * of each kind) whose history rows are then copied with new ids ({@link History}); open tasks are instances of the
- * real filing model started through the Java API with a real submission's variables (as the task-list scale);
+ * of each kind) whose history rows are then copied with new ids ({@link History}); open tasks are copies in SQL
+ * of a real submitted filing's runtime rows at its acceptance review ({@link TaskListScale.Cloner});
  * institutions are registered through the registry's own {@code register}.
  *
  * <p>{@code -Dbenchmark.cleanup-months=12} (after the sizes, or alone with {@code -Dbenchmark.sizes=}): history
@@ -101,8 +101,8 @@ final class CostCurves {
           copies += batch;
         }
         if (size > openTasks) {
-          child.probe("/open-tasks?businessKey=" + Http.encode(template) + "&first=" + openTasks + "&n="
-              + (size - openTasks) + "&threads=" + settings.threads());
+          child.probe("/clone-open-tasks?businessKey=" + Http.encode(template) + "&first=" + openTasks + "&n="
+              + (size - openTasks) + "&database=" + settings.database());
           openTasks = size;
         }
         if (size / 2 > institutions) {
