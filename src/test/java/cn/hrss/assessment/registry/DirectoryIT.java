@@ -106,6 +106,50 @@ class DirectoryIT {
     assertThat(find(all, org.filingCode()).get("status").asText()).isEqualTo("TERMINATED");
   }
 
+  /**
+   * Without a search the pages are read by a plainer statement (every top-level entry matches itself); they must be
+   * the same entries as the search's: top-level only, terminated ones left out unless asked for, ordered by province
+   * and code, each once, as many as X-Total-Count says.
+   */
+  @Test
+  void theUnsearchedPagesListEveryTopLevelEntryOnceInOrder() throws Exception {
+    registry.terminate(org.filingCode(), "002 附件2 第十四条（一）");
+
+    List<JsonNode> entries = allPages("/api/directory?size=200");
+    List<String> codes = entries.stream().map(e -> e.get("filingCode").asText()).toList();
+    assertThat(codes).doesNotHaveDuplicates().contains(employer.filingCode())
+        .doesNotContain(org.filingCode(), zhejiangBranch.filingCode(), henanBranch.filingCode());
+    assertThat(entries).extracting(e -> e.get("province").get("code").asText() + e.get("filingCode").asText())
+        .isSorted();
+    assertThat(entries).noneMatch(e -> e.get("status").asText().equals("TERMINATED"));
+    assertThat(entries.stream().filter(e -> e.get("filingCode").asText().equals(employer.filingCode())).findFirst()
+        .orElseThrow().get("branches")).extracting(b -> b.get("filingCode").asText())
+        .containsExactlyInAnyOrder(zhejiangBranch.filingCode(), henanBranch.filingCode());
+
+    List<String> withTerminated = allPages("/api/directory?size=200&includeTerminated=true").stream()
+        .map(e -> e.get("filingCode").asText()).toList();
+    assertThat(withTerminated).doesNotHaveDuplicates().contains(org.filingCode(), employer.filingCode())
+        .doesNotContain(zhejiangBranch.filingCode(), henanBranch.filingCode());
+  }
+
+  /** Every page of a listing, checking that X-Total-Count is the number of entries over all pages. */
+  private List<JsonNode> allPages(String path) throws Exception {
+    List<JsonNode> entries = new java.util.ArrayList<>();
+    long total = -1;
+    for (int page = 0; ; page++) {
+      HttpResponse<String> response = get(path + "&page=" + page);
+      assertThat(response.statusCode()).isEqualTo(200);
+      total = Long.parseLong(response.headers().firstValue("X-Total-Count").orElseThrow());
+      JsonNode body = json.readTree(response.body());
+      if (body.isEmpty()) {
+        break;
+      }
+      body.forEach(entries::add);
+    }
+    assertThat(entries).hasSize((int) total);
+    return entries;
+  }
+
   @Test
   void badParametersAreProblems() throws Exception {
     HttpResponse<String> response = get("/api/directory?province=99&occupation=6-1");
