@@ -606,10 +606,12 @@ class OfficerLoadIT {
     for (Map<String, Object> ramp : ramps) {
       t.append(String.format(Locale.ROOT, "- %s node(s): largest number of officers with every step's p95 under %.0f ms:"
               + " **%s** (≈ %s at 30 s think)%s; %s. Errors: %s, incidents: %s, notices not sent: %s.%n",
-          ramp.get("nodes"), settings.p95LimitMillis(), ramp.get("largestOfficersUnderLimit"),
+          ramp.get("nodes"), settings.p95LimitMillis(), ramp.get("largestOfficersUnderLimit") == null
+              ? "none, the first step already reached it" : ramp.get("largestOfficersUnderLimit"),
           ramp.get("largestEquivalentOfficersAt30s") == null ? "—"
               : String.format(Locale.ROOT, "%.0f", (Double) ramp.get("largestEquivalentOfficersAt30s")),
-          Boolean.TRUE.equals(ramp.get("stoppedAtLimit")) ? ", the next step reached the limit"
+          ramp.get("largestOfficersUnderLimit") == null ? ""
+              : Boolean.TRUE.equals(ramp.get("stoppedAtLimit")) ? ", the next step reached the limit"
               : ", the last step tried was still under it (a larger step would say more)",
           Boolean.TRUE.equals(ramp.get("stoppedAtLimit")) ? "at the step that reached it: " + ramp.get("bottleneck")
               : "at the last step: " + ramp.get("bottleneck"),
