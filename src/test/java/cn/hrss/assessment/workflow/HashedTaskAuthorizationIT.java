@@ -99,15 +99,22 @@ class HashedTaskAuthorizationIT {
 
   @Test
   void theGroupsWithAuthorizationsAreTheOnesCamundaReads() {
-    List<String> ours = execute(context -> context.getDbEntityManager().selectList("selectAuthorizedGroupIds"));
+    List<String> ours = execute(context -> context.getDbEntityManager().selectList(
+        HashedTaskAuthorization.NAMESPACE + "." + HashedTaskAuthorization.GROUPS + HashedTaskAuthorization.HASHED));
     List<String> camundas = execute(context -> context.getDbEntityManager().selectList(
         "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.selectAuthorizedGroupIds"));
 
     assertThat(ours).contains("probe-group", "probe-definition-group", "acceptance-officers")
         .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(camundas.stream().filter(java.util.Objects::nonNull).toList());
-    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDbSqlSessionFactory()
-        .mapStatement("selectAuthorizedGroupIds")).startsWith(HashedTaskAuthorization.NAMESPACE);
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    String statement = configuration.getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds");
+    if ("h2".equals(configuration.getDatabaseType())) {
+      // H2 reads Camunda's own distinct from the group index: ours is PostgreSQL's only.
+      assertThat(statement).isEqualTo("selectAuthorizedGroupIds");
+    } else {
+      assertThat(statement).startsWith(HashedTaskAuthorization.NAMESPACE);
+    }
   }
 
   @Test
