@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 
@@ -127,7 +128,7 @@ final class History {
       Job job;
       try {
         job = engine.getHistoryService().cleanUpHistoryAsync(true);
-      } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+      } catch (OptimisticLockingException e) {
         // the job executor was running the cleanup job while it was rescheduled: ask again
         if (++conflicts > 1_000) {
           throw e;
@@ -141,7 +142,7 @@ final class History {
       }
       try {
         engine.getManagementService().executeJob(job.getId());
-      } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+      } catch (OptimisticLockingException e) {
         // the job executor ran the same (due) cleanup job at the same moment: fine, count and go on
       }
       executions++;

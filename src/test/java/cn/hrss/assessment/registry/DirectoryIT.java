@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,8 +135,8 @@ class DirectoryIT {
 
   /** Every page of a listing, checking that X-Total-Count is the number of entries over all pages. */
   private List<JsonNode> allPages(String path) throws Exception {
-    List<JsonNode> entries = new java.util.ArrayList<>();
-    long total = -1;
+    List<JsonNode> entries = new ArrayList<>();
+    long total;
     for (int page = 0; ; page++) {
       HttpResponse<String> response = get(path + "&page=" + page);
       assertThat(response.statusCode()).isEqualTo(200);
