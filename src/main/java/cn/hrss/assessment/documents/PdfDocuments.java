@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -23,6 +25,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,9 +43,12 @@ import org.springframework.stereotype.Component;
  * and a value that slipped into markup could not make the server fetch an address.
  *
  * <p>The font file is read once, at start-up ({@link DocumentProperties}). A parsed font serves one rendering at a
- * time and then waits, up to {@value #IDLE_FONTS} of them, for the next: parsing the collection for every document cost
- * about 30 MB of allocation (the benchmark's profile, issue 15: a fifth of the application's allocation, and much of its
- * GC), while renderings in parallel each still get a font of their own.
+ * time and then waits for the next: parsing the collection for every document cost about 30 MB of allocation (the
+ * benchmark's profile, issue 15: a fifth of the application's allocation, and much of its GC). At most
+ * {@value #RENDERINGS} renderings run at once, each with a font of its own, and a further one waits for a font to come
+ * back: with ten job threads rendering receipts, a font parsed for each and dropped after it was still a third of the
+ * documents' allocation (issue 15's deep profile). Rendering is pure CPU, so more at once than that would not finish
+ * sooner on the machines this runs on.
  */
 @Component
 @EnableConfigurationProperties(DocumentProperties.class)
@@ -58,10 +64,12 @@ public class PdfDocuments {
   private static final String PAGE_STYLE = "@page { size: A4; margin: 12mm; }"
       + " * { font-family: '" + FAMILY + "' !important; }";
 
-  /** Parsed fonts kept for the next renderings; more renderings at once parse more, which are then dropped. */
-  static final int IDLE_FONTS = 4;
+  /** Renderings at once, and so the parsed fonts there ever are; a further rendering waits for one of them. */
+  static final int RENDERINGS = 4;
 
-  private final BlockingQueue<LoadedFont> idle = new ArrayBlockingQueue<>(IDLE_FONTS);
+  private final Semaphore renderings = new Semaphore(RENDERINGS, true);
+  private final BlockingQueue<LoadedFont> idle = new ArrayBlockingQueue<>(RENDERINGS);
+  private final AtomicInteger fontsParsed = new AtomicInteger();
   private final byte[] font;
   private final boolean collection;
   private final String fontFile;
@@ -105,6 +113,11 @@ public class PdfDocuments {
     }
   }
 
+  /** How many times a rendering had to parse the font (none was waiting): for the tests. */
+  int fontsParsed() {
+    return fontsParsed.get();
+  }
+
   /** Is a font there, so that {@link #fromHtml} works? Without one the callers serve HTML. */
   public boolean available() {
     return font != null;
@@ -119,9 +132,25 @@ public class PdfDocuments {
     if (!available()) {
       throw new IllegalStateException("PDF documents are not available: no font (" + SETTING + ")");
     }
-    org.jsoup.nodes.Document parsed = Jsoup.parse(html);
+    Document parsed = Jsoup.parse(html);
     parsed.head().appendElement("style").text(PAGE_STYLE);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      renderings.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting to render a PDF document", e);
+    }
+    try {
+      render(parsed, out);
+    } finally {
+      renderings.release();
+    }
+    return out.toByteArray();
+  }
+
+  /** One rendering, holding one of the {@value #RENDERINGS} permits. */
+  private void render(Document parsed, ByteArrayOutputStream out) {
     LoadedFont loaded = borrowFont();
     boolean rendered = false;
     try (PDDocument pdf = new PDDocument()) {
@@ -144,7 +173,6 @@ public class PdfDocuments {
         closeQuietly(loaded);
       }
     }
-    return out.toByteArray();
   }
 
   private LoadedFont borrowFont() {
@@ -153,6 +181,7 @@ public class PdfDocuments {
       return waiting;
     }
     try {
+      fontsParsed.incrementAndGet();
       return loadFont();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the PDF font " + fontFile, e);

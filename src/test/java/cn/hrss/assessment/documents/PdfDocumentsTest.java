@@ -8,7 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -66,6 +73,37 @@ class PdfDocumentsTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void renderingsAtOnceAreLimitedSoThatTheFontsParsedAreKept() throws Exception {
+    assumeTrue(fontInstalled(), "no CJK font installed");
+    PdfDocuments pdf = new PdfDocuments(null, PdfDocuments.KNOWN_FONTS);
+    // Twice as many threads as renderings, the first of each thread's documents all starting together, as ten job
+    // threads sending receipts do: without the limit each of them would parse a font of its own.
+    int threads = 2 * PdfDocuments.RENDERINGS;
+    CyclicBarrier together = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Callable<String>> documents = new ArrayList<>();
+      for (int i = 0; i < 3 * threads; i++) {
+        String text = "备案回执第" + i + "号";
+        boolean first = i < threads;
+        documents.add(() -> {
+          if (first) {
+            together.await(30, TimeUnit.SECONDS);
+          }
+          return textOf(pdf.fromHtml("<p>" + text + "</p>")).equals(text) ? text : "wrong text for " + text;
+        });
+      }
+      List<Future<String>> rendered = pool.invokeAll(documents);
+      for (int i = 0; i < rendered.size(); i++) {
+        assertThat(rendered.get(i).get()).isEqualTo("备案回执第" + i + "号");
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(pdf.fontsParsed()).isBetween(1, PdfDocuments.RENDERINGS);
   }
 
   private static String textOf(byte[] bytes) throws IOException {
