@@ -10,14 +10,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -66,6 +72,18 @@ public class PdfDocuments {
 
   /** Renderings at once, and so the parsed fonts there ever are; a further rendering waits for one of them. */
   static final int RENDERINGS = 4;
+
+  /** The tables a document's font keeps: what PDFBox reads to lay out, embed and name it (vertical metrics not). */
+  private static final List<String> SUBSET_TABLES = List.of(
+      "head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp", "cmap", "OS/2", "name", "post");
+  /** Characters every document's font has, if the font has them (see {@link #charactersOf}). */
+  private static final Set<Integer> ALWAYS = Stream.of(
+          IntStream.rangeClosed(0x20, 0x7e), // ASCII
+          IntStream.rangeClosed(0xa0, 0xff), // Latin-1
+          IntStream.rangeClosed(0x2000, 0x206f), // general punctuation: “ ” ‘ ’ … — •
+          IntStream.rangeClosed(0x3000, 0x303f), // CJK symbols and punctuation: 、 。 《 》 【 】
+          IntStream.rangeClosed(0xff00, 0xffef)) // full-width forms: ， ： （ ）
+      .flatMapToInt(range -> range).boxed().collect(Collectors.toUnmodifiableSet());
 
   private final Semaphore renderings = new Semaphore(RENDERINGS, true);
   private final BlockingQueue<LoadedFont> idle = new ArrayBlockingQueue<>(RENDERINGS);
@@ -153,10 +171,10 @@ public class PdfDocuments {
   private void render(Document parsed, ByteArrayOutputStream out) {
     LoadedFont loaded = borrowFont();
     boolean rendered = false;
-    try (PDDocument pdf = new PDDocument()) {
+    try (TrueTypeFont subset = subset(loaded.font(), charactersOf(parsed)); PDDocument pdf = new PDDocument()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.usePDDocument(pdf);
-      builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, loaded.font(), true)), FAMILY);
+      builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, subset, true)), FAMILY);
       builder.useDefaultPageSize(210, 297, PageSizeUnits.MM);
       builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
       builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
@@ -173,6 +191,33 @@ public class PdfDocuments {
         closeQuietly(loaded);
       }
     }
+  }
+
+  /**
+   * The font cut down to {@code characters}, for one document. PDFBox builds, for every document it embeds a font in,
+   * a table of the widths of every glyph the font has (WenQuanYi Micro Hei: 28,000; arrays and a map of boxed numbers,
+   * about 3 MB), and uses only the glyphs the document shows: that table was most of what a rendering allocated and,
+   * living as long as the rendering, what filled the old generation (issue 15's profile). A font of the document's own
+   * characters makes it as small as the document. The glyphs, their widths and the font's metrics are the original's,
+   * so the layout is the same; PDFBox then subsets this font again to the glyphs used, as before.
+   */
+  static TrueTypeFont subset(TrueTypeFont font, Set<Integer> characters) throws IOException {
+    TTFSubsetter subsetter = new TTFSubsetter(font, SUBSET_TABLES);
+    subsetter.addAll(characters);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    subsetter.writeToStream(bytes);
+    return new TTFParser().parse(new RandomAccessReadBuffer(bytes.toByteArray()));
+  }
+
+  /**
+   * Every character the document can show: its text and attributes (entities decoded; the markup's own ASCII is no
+   * harm), and, whatever the document, printable ASCII, Latin-1 and the common punctuation, Chinese and Western,
+   * which the renderer may set by itself (list numbers, quotation marks).
+   */
+  static Set<Integer> charactersOf(Document parsed) {
+    Set<Integer> characters = new HashSet<>(ALWAYS);
+    parsed.outerHtml().codePoints().forEach(characters::add);
+    return characters;
   }
 
   private LoadedFont borrowFont() {

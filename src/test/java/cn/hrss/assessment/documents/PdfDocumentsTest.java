@@ -10,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -104,6 +107,41 @@ class PdfDocumentsTest {
       pool.shutdown();
     }
     assertThat(pdf.fontsParsed()).isBetween(1, PdfDocuments.RENDERINGS);
+  }
+
+  @Test
+  void eachDocumentEmbedsAFontOfItsOwnCharactersWithTheOriginalsGlyphsAndWidths() throws Exception {
+    assumeTrue(fontInstalled(), "no CJK font installed");
+    Path file = PdfDocuments.KNOWN_FONTS.stream().filter(Files::isRegularFile).findFirst().orElseThrow();
+    try (TrueTypeCollection collection = new TrueTypeCollection(file.toFile())) {
+      List<TrueTypeFont> fonts = new ArrayList<>();
+      collection.processAllFonts(fonts::add);
+      TrueTypeFont font = fonts.get(0);
+      // text, an attribute, a numeric entity (龘, rare) and &nbsp;: all the characters the document can show
+      org.jsoup.nodes.Document parsed = org.jsoup.Jsoup.parse(
+          "<p title=\"附件清单\">备案回执&nbsp;&#x9F98;</p><ol><li>一</li></ol>");
+      Set<Integer> characters = PdfDocuments.charactersOf(parsed);
+      assertThat(characters).contains((int) '附', (int) '执', 0x9F98, 0xA0, (int) '1', (int) '.', (int) '“', (int) '，');
+
+      try (TrueTypeFont subset = PdfDocuments.subset(font, characters)) {
+        assertThat(font.getNumberOfGlyphs()).isGreaterThan(20_000);
+        assertThat(subset.getNumberOfGlyphs()).isLessThan(1_000);
+        var original = font.getUnicodeCmapLookup();
+        var cut = subset.getUnicodeCmapLookup();
+        for (int c : List.of((int) '备', (int) '案', 0x9F98, (int) 'A', (int) '1', (int) '，', (int) '。')) {
+          assertThat(cut.getGlyphId(c)).as("glyph of U+%04X", c).isPositive();
+          assertThat(subset.getAdvanceWidth(cut.getGlyphId(c))).as("width of U+%04X", c)
+              .isEqualTo(font.getAdvanceWidth(original.getGlyphId(c)));
+        }
+        assertThat(cut.getGlyphId('鑫')).as("a character the document does not have").isZero();
+        assertThat(subset.getHeader().getUnitsPerEm()).isEqualTo(font.getHeader().getUnitsPerEm());
+        assertThat(subset.getHorizontalHeader().getAscender()).isEqualTo(font.getHorizontalHeader().getAscender());
+      }
+    }
+    // and the rendered document has every one of them as text
+    PdfDocuments pdf = new PdfDocuments(null, PdfDocuments.KNOWN_FONTS);
+    assertThat(textOf(pdf.fromHtml("<p>“备案回执”&nbsp;&#x9F98;，完。</p><ol><li>一</li><li>二</li></ol>")))
+        .contains("“备案回执”龘，完。", "1.", "2.", "一", "二");
   }
 
   private static String textOf(byte[] bytes) throws IOException {
