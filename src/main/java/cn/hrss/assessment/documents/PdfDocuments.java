@@ -54,7 +54,8 @@ import org.springframework.stereotype.Component;
  * {@value #RENDERINGS} renderings run at once, each with a font of its own, and a further one waits for a font to come
  * back: with ten job threads rendering receipts, a font parsed for each and dropped after it was still a third of the
  * documents' allocation (issue 15's deep profile). Rendering is pure CPU, so more at once than that would not finish
- * sooner on the machines this runs on.
+ * sooner on the machines this runs on. Each document then gets the font cut down to its own characters
+ * ({@link #subset}), so that PDFBox does not build the widths of every glyph the font has for each document.
  */
 @Component
 @EnableConfigurationProperties(DocumentProperties.class)
