@@ -81,9 +81,8 @@ public class PdfDocuments {
   private static final Set<Integer> ALWAYS = Stream.of(
           IntStream.rangeClosed(0x20, 0x7e), // ASCII
           IntStream.rangeClosed(0xa0, 0xff), // Latin-1
-          IntStream.rangeClosed(0x2000, 0x206f), // general punctuation: “ ” ‘ ’ … — •
-          IntStream.rangeClosed(0x3000, 0x303f), // CJK symbols and punctuation: 、 。 《 》 【 】
-          IntStream.rangeClosed(0xff00, 0xffef)) // full-width forms: ， ： （ ）
+          IntStream.rangeClosed(0x2010, 0x2027), // dashes, quotation marks, bullet, ellipsis: – — “ ” ‘ ’ • …
+          IntStream.rangeClosed(0x3000, 0x3003)) // ideographic space, 、 。 〃
       .flatMapToInt(range -> range).boxed().collect(Collectors.toUnmodifiableSet());
 
   private final Semaphore renderings = new Semaphore(RENDERINGS, true);
@@ -172,10 +171,10 @@ public class PdfDocuments {
   private void render(Document parsed, ByteArrayOutputStream out) {
     LoadedFont loaded = borrowFont();
     boolean rendered = false;
-    try (TrueTypeFont subset = subset(loaded.font(), charactersOf(parsed)); PDDocument pdf = new PDDocument()) {
+    try (TrueTypeFont cut = subset(loaded.font(), charactersOf(parsed)); PDDocument pdf = new PDDocument()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.usePDDocument(pdf);
-      builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, subset, true)), FAMILY);
+      builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, cut != null ? cut : loaded.font(), true)), FAMILY);
       builder.useDefaultPageSize(210, 297, PageSizeUnits.MM);
       builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
       builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
@@ -201,8 +200,17 @@ public class PdfDocuments {
    * living as long as the rendering, what filled the old generation (issue 15's profile). A font of the document's own
    * characters makes it as small as the document. The glyphs, their widths and the font's metrics are the original's,
    * so the layout is the same; PDFBox then subsets this font again to the glyphs used, as before.
+   *
+   * @return the cut font, or {@code null} where the document has a character beyond Unicode's first plane that the
+   *     font has (a rare name character of CJK Extension B, say, in a configured font that covers it): fontbox writes
+   *     the cut font's character map for the first plane only and refuses the rest, so such a document embeds the
+   *     whole font, as before
    */
   static TrueTypeFont subset(TrueTypeFont font, Set<Integer> characters) throws IOException {
+    var map = font.getUnicodeCmapLookup();
+    if (characters.stream().anyMatch(c -> c > 0xFFFF && map.getGlyphId(c) != 0)) {
+      return null;
+    }
     TTFSubsetter subsetter = new TTFSubsetter(font, SUBSET_TABLES);
     subsetter.addAll(characters);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -212,8 +220,9 @@ public class PdfDocuments {
 
   /**
    * Every character the document can show: its text and attributes (entities decoded; the markup's own ASCII is no
-   * harm), and, whatever the document, printable ASCII, Latin-1 and the common punctuation, Chinese and Western,
-   * which the renderer may set by itself (list numbers, quotation marks).
+   * harm), and, whatever the document, printable ASCII, Latin-1 and the punctuation the renderer may set by itself
+   * (list numbers, quotation marks, an ellipsis). Not more: fontbox's subsetter takes time in the square of the
+   * glyphs it keeps.
    */
   static Set<Integer> charactersOf(Document parsed) {
     Set<Integer> characters = new HashSet<>(ALWAYS);

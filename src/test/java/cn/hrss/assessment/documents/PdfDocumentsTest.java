@@ -121,14 +121,14 @@ class PdfDocumentsTest {
       org.jsoup.nodes.Document parsed = org.jsoup.Jsoup.parse(
           "<p title=\"附件清单\">备案回执&nbsp;&#x9F98;</p><ol><li>一</li></ol>");
       Set<Integer> characters = PdfDocuments.charactersOf(parsed);
-      assertThat(characters).contains((int) '附', (int) '执', 0x9F98, 0xA0, (int) '1', (int) '.', (int) '“', (int) '，');
+      assertThat(characters).contains((int) '附', (int) '执', 0x9F98, 0xA0, (int) '1', (int) '.', (int) '“', (int) '。');
 
       try (TrueTypeFont subset = PdfDocuments.subset(font, characters)) {
         assertThat(font.getNumberOfGlyphs()).isGreaterThan(20_000);
         assertThat(subset.getNumberOfGlyphs()).isLessThan(1_000);
         var original = font.getUnicodeCmapLookup();
         var cut = subset.getUnicodeCmapLookup();
-        for (int c : List.of((int) '备', (int) '案', 0x9F98, (int) 'A', (int) '1', (int) '，', (int) '。')) {
+        for (int c : List.of((int) '备', (int) '案', 0x9F98, (int) 'A', (int) '1', (int) '“', (int) '。')) {
           assertThat(cut.getGlyphId(c)).as("glyph of U+%04X", c).isPositive();
           assertThat(subset.getAdvanceWidth(cut.getGlyphId(c))).as("width of U+%04X", c)
               .isEqualTo(font.getAdvanceWidth(original.getGlyphId(c)));
@@ -142,6 +142,9 @@ class PdfDocumentsTest {
     PdfDocuments pdf = new PdfDocuments(null, PdfDocuments.KNOWN_FONTS);
     assertThat(textOf(pdf.fromHtml("<p>“备案回执”&nbsp;&#x9F98;，完。</p><ol><li>一</li><li>二</li></ol>")))
         .contains("“备案回执”龘，完。", "1.", "2.", "一", "二");
+    // A character beyond the first plane (𠮷, U+20BB7, in names) does not stop the rendering; WenQuanYi has no glyph
+    // for it, so the rest is cut as usual.
+    assertThat(textOf(pdf.fromHtml("<p>申请人吉𠮷祥</p>"))).contains("申请人吉", "祥");
   }
 
   private static String textOf(byte[] bytes) throws IOException {
