@@ -93,8 +93,10 @@ final class Benchmark {
     ClockUtil.offset(offset);
     String name = "bench-" + settings.database() + "-" + target.name().toLowerCase(Locale.ROOT) + "-" + run;
     ExecutorService clients = Executors.newFixedThreadPool(settings.threads());
-    try (Child child = Child.start(name, mainClass(target), properties(target, settings, name), settings.jvmOptions(),
-        offset, settings.out())) {
+    Map<String, String> properties = properties(target, settings, name);
+    String pgDatabase = PgStatements.enabled(settings.database())
+        ? PgStatements.databaseOf(properties.get("spring.datasource.url")) : null;
+    try (Child child = Child.start(name, mainClass(target), properties, settings.jvmOptions(), offset, settings.out())) {
       JsonNode setUp = child.probe("/setup?target=" + (target == Target.APP ? "app" : "bare") + "&database="
           + settings.database());
       String institution = setUp.path("institution").isTextual() ? setUp.get("institution").asText() : null;
@@ -113,6 +115,9 @@ final class Benchmark {
       int mailsBefore = TestMail.server().getReceivedMessages().length;
       latencies.clear();
       child.probe("/statements/reset");
+      if (pgDatabase != null) {
+        PgStatements.reset(pgDatabase);
+      }
 
       boolean jfr = System.getProperty("benchmark.jfr") != null;
       if (jfr) {
@@ -121,12 +126,15 @@ final class Benchmark {
       var harness = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       long harnessCpuStart = harness.getProcessCpuTime();
       ProcCpu cpuStart = ProcCpu.of(child.pid());
+      long pgTicksStart = settings.database().equals("postgres") ? PgStatements.serverTicks() : 0;
       long start = System.nanoTime();
       workload.filings(settings.cases());
       long filingsDone = System.nanoTime();
       workload.disciplinaryCases(settings.cases());
       long done = System.nanoTime();
       ProcCpu cpuEnd = ProcCpu.of(child.pid());
+      long pgTicks = settings.database().equals("postgres") ? PgStatements.serverTicks() - pgTicksStart : 0;
+      Map<String, Object> pgStatements = pgDatabase == null ? null : PgStatements.perCase(pgDatabase, 2 * settings.cases());
       long harnessCpu = harness.getProcessCpuTime() - harnessCpuStart;
       if (jfr) {
         Path file = settings.out().resolve(name + ".jfr").toAbsolutePath();
@@ -150,6 +158,10 @@ final class Benchmark {
       // on the machine than wall-clock throughput.
       figures.put("cpuMillisPerCase", round((double) cpuEnd.measuredMillisSince(cpuStart) / cases));
       figures.put("cpuMillisPerCaseByThread", cpuEnd.millisPerCaseSince(cpuStart, cases));
+      if (settings.database().equals("postgres")) {
+        // The database server's CPU for the same cases (on this machine it shares the two cores with the target).
+        figures.put("pgServerCpuMillisPerCase", round(pgTicks * ProcCpu.TICK_MILLIS / cases));
+      }
       figures.put("probeCpuMillisPerCase", round((double) cpuEnd.probeMillisSince(cpuStart) / cases));
       // This JVM: the clients and the mail sink (not part of the target's figures).
       figures.put("harnessCpuMillisPerCase", round(harnessCpu / 1e6 / cases));
@@ -161,6 +173,9 @@ final class Benchmark {
       figures.put("rowsPerCase", rowsPerCase(rowsBefore, rowsAfter, cases));
       figures.put("mailsPerCase", round((double) (TestMail.server().getReceivedMessages().length - mailsBefore) / cases));
       figures.put("topStatements", statements.get("top"));
+      if (pgStatements != null) {
+        figures.put("pgStatements", pgStatements);
+      }
 
       // Printed at once: the task-list scale below can take long, and these figures should not be lost with it.
       System.out.println(target + " on " + settings.database() + ", run " + run + ": " + Http.JSON.valueToTree(figures));

@@ -73,6 +73,8 @@ final class Report {
           "/cpuMillisPerCaseByThread/" + kind, "");
     }
     row(t, runs, "harness JVM CPU ms per case (clients, mail sink; not counted above)", "/harnessCpuMillisPerCase", "");
+    row(t, runs, "PostgreSQL server CPU ms per case (not counted above)", "/pgServerCpuMillisPerCase", "");
+    row(t, runs, "— statement execution ms per case (pg_stat_statements)", "/pgStatements/execMillisPerCase", "");
     row(t, runs, "SQL statements per case", "/statementsPerCase", "≤ 1.3");
     for (String kind : new String[] {"submission", "task query", "task completion", "timer execution"}) {
       for (String p : new String[] {"p50", "p95"}) {

@@ -212,13 +212,26 @@ final class TaskListScale {
   private static Templates templates(ProcessEngine engine, Workload workload, Http http, Map<String, String> filters,
       Target target, String institution, DataSource raw) {
     String acceptanceKey = workload.submitFiling();
-    String expertKey = workload.submitFiling();
-    awaitIdle(raw);
-    String expertInstance = instance(engine, expertKey);
-    String reviewTask = engine.getTaskService().createTaskQuery().processInstanceId(expertInstance)
-        .taskDefinitionKey("Task_ReviewCompleteness").singleResult().getId();
-    http.postJson("officer", "/engine-rest/task/" + reviewTask + "/complete",
-        Map.of("variables", Http.variables(cn.hrss.assessment.filing.Applications.acceptance())), 204);
+    // The panel is a random draw of three of the experts: a template whose panel lacks expert1 would leave his
+    // filter empty, so filings are accepted until one draws him (a few extra open tasks at most).
+    String expertInstance = null;
+    for (int attempt = 1; expertInstance == null; attempt++) {
+      if (attempt > 20) {
+        throw new IllegalStateException("no expert panel with expert1 in 20 draws");
+      }
+      String expertKey = workload.submitFiling();
+      awaitIdle(raw);
+      String instance = instance(engine, expertKey);
+      String reviewTask = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+          .taskDefinitionKey("Task_ReviewCompleteness").singleResult().getId();
+      http.postJson("officer", "/engine-rest/task/" + reviewTask + "/complete",
+          Map.of("variables", Http.variables(cn.hrss.assessment.filing.Applications.acceptance())), 204);
+      awaitIdle(raw);
+      if (engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ExpertReview")
+          .taskAssignee("expert1").count() == 1) {
+        expertInstance = instance;
+      }
+    }
     String caseNo = openCase(http, target != Target.APP, institution);
     awaitIdle(raw);
     Templates templates = new Templates(instance(engine, acceptanceKey), expertInstance, instance(engine, caseNo));

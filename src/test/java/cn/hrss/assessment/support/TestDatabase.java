@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +27,11 @@ public final class TestDatabase {
    * slower than that (module auto_explain) to target/pg-log/, for finding a slow query in a test or the benchmark.
    */
   public static final String AUTO_EXPLAIN_PROPERTY = "assessment.test.pg-auto-explain";
+  /**
+   * {@code -Dassessment.test.pg-statements=true}: PostgreSQL counts the calls, rows and execution time of every
+   * statement (module pg_stat_statements; the benchmark reads them per database, README "Benchmark").
+   */
+  public static final String STATEMENTS_PROPERTY = "assessment.test.pg-statements";
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -93,17 +100,35 @@ public final class TestDatabase {
       Path workingDirectory = workingDirectory();
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        List<String> modules = new ArrayList<>();
+        if (Boolean.getBoolean(STATEMENTS_PROPERTY)) {
+          // Diagnostics: calls, rows and time of every statement, per database (view pg_stat_statements).
+          modules.add("pg_stat_statements");
+          builder.setServerConfig("pg_stat_statements.max", "10000");
+        }
         String explainAfter = System.getProperty(AUTO_EXPLAIN_PROPERTY);
         if (explainAfter != null) {
           // Diagnostics: the plan (with actual times) of every statement slower than this many ms, in the log.
-          builder.setServerConfig("shared_preload_libraries", "auto_explain")
-              .setServerConfig("auto_explain.log_min_duration", explainAfter)
+          modules.add("auto_explain");
+          builder.setServerConfig("auto_explain.log_min_duration", explainAfter)
               .setServerConfig("auto_explain.log_analyze", "on")
               .setServerConfig("auto_explain.log_buffers", "on")
               .setServerConfig("logging_collector", "on")
               .setServerConfig("log_directory", Path.of("target", "pg-log").toAbsolutePath().toString());
         }
-        return configured(builder, workingDirectory.resolve("data-" + UUID.randomUUID())).start();
+        if (!modules.isEmpty()) {
+          builder.setServerConfig("shared_preload_libraries", String.join(",", modules));
+        }
+        EmbeddedPostgres server = configured(builder, workingDirectory.resolve("data-" + UUID.randomUUID())).start();
+        if (modules.contains("pg_stat_statements")) {
+          try (Connection connection = server.getPostgresDatabase().getConnection();
+               Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+          } catch (SQLException e) {
+            throw new IllegalStateException("could not create the extension pg_stat_statements", e);
+          }
+        }
+        return server;
       } catch (IOException e) {
         throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
       }
