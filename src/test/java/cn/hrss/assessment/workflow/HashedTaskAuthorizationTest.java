@@ -34,6 +34,18 @@ class HashedTaskAuthorizationTest {
   }
 
   @Test
+  void onH2TheGrantsAreReadByUserByGroupsByDefinitionKeyAndByStar() {
+    String h2 = HashedTaskAuthorization.mapper(camunda, true);
+    String other = HashedTaskAuthorization.mapper(camunda, false);
+
+    assertThat(h2).contains("WHERE A.USER_ID_ IN ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*') AND A.TYPE_ &lt; 2",
+        "AND A.RESOURCE_ID_ IN (SELECT P.KEY_ FROM ${prefix}ACT_RE_PROCDEF P)", "AND A.RESOURCE_ID_ = '*')")
+        .doesNotContain("'*' IN (<include refid=\"grantedResourceIds\" />)");
+    assertThat(other).contains("'*' IN (<include refid=\"grantedResourceIds\" />)")
+        .doesNotContain("AND A.RESOURCE_ID_ = '*')");
+  }
+
+  @Test
   void aCamundaWhoseStatementChangedStopsTheStartWithTheWayOut() {
     String changed = camunda.replace("AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_", "AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_");
 
