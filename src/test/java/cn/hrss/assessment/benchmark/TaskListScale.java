@@ -532,7 +532,8 @@ final class TaskListScale {
             row.append(" (").append(u.get("queries")).append(" queries)");
           }
         }
-        row.append(" | ").append(Benchmark.round(app / stock)).append(" | ").append(load.split(" ")[0]).append(" |\n");
+        // Math.round of NaN is 0: without a stock figure (-Dbenchmark.tasklist-targets=app) there is no ratio
+        row.append(" | ").append(Double.isNaN(stock) ? "—" : String.valueOf(Benchmark.round(app / stock))).append(" | ").append(load.split(" ")[0]).append(" |\n");
         md.append(row);
       }
     }
