@@ -135,8 +135,10 @@ public class HashedTaskAuthorization extends AbstractProcessEnginePlugin {
    * H2: the same three matches, each read through an index. H2 uses one index per table and a list of values ({@code
    * IN}) only on an index's first column, so it reads Camunda's selection ({@code TYPE_ < 2 AND (USER_ID_ IN … OR
    * GROUP_ID_ IN …)}) by scanning every grant (125,677 at 100,000 open tasks, three times per query). Here: the task's
-   * id among the user's grants ({@code ACT_RU_AUTHORIZATION (USER_ID_)}, our migration V131) or among the groups'
-   * ({@code ACT_IDX_AUTH_GROUP_ID}), as Camunda's own statement for SQL Server splits them; the definition's key
+   * id among the user's grants or among the groups' ({@code ACT_IDX_AUTH_GROUP_ID}), as Camunda's own statement for
+   * SQL Server splits them (the user's are still found by one pass over all grants: an index on
+   * {@code USER_ID_} made that 2 ms, but with it two of three H2 throughput runs spent three times the GC time, issue
+   * 15, so there is none); the definition's key
    * among the grants of the resource ids that are definition keys ({@code ACT_IDX_AUTH_RESOURCE_ID}): the key of D is
    * one of them; and '*' among the grants as a grant of resource id '*'. Each is the set it replaces, restricted to
    * the rows that can match.
