@@ -126,14 +126,15 @@ final class Benchmark {
       var harness = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       long harnessCpuStart = harness.getProcessCpuTime();
       ProcCpu cpuStart = ProcCpu.of(child.pid());
-      long pgTicksStart = settings.database().equals("postgres") ? PgStatements.serverTicks() : 0;
+      boolean postgres = settings.database().equals("postgres");
+      long pgTicksStart = postgres ? PgStatements.serverTicks() : 0;
       long start = System.nanoTime();
       workload.filings(settings.cases());
       long filingsDone = System.nanoTime();
       workload.disciplinaryCases(settings.cases());
       long done = System.nanoTime();
       ProcCpu cpuEnd = ProcCpu.of(child.pid());
-      long pgTicks = settings.database().equals("postgres") ? PgStatements.serverTicks() - pgTicksStart : 0;
+      long pgTicks = postgres ? PgStatements.serverTicks() - pgTicksStart : 0;
       Map<String, Object> pgStatements = pgDatabase == null ? null : PgStatements.perCase(pgDatabase, 2 * settings.cases());
       long harnessCpu = harness.getProcessCpuTime() - harnessCpuStart;
       if (jfr) {
@@ -158,7 +159,7 @@ final class Benchmark {
       // on the machine than wall-clock throughput.
       figures.put("cpuMillisPerCase", round((double) cpuEnd.measuredMillisSince(cpuStart) / cases));
       figures.put("cpuMillisPerCaseByThread", cpuEnd.millisPerCaseSince(cpuStart, cases));
-      if (settings.database().equals("postgres")) {
+      if (postgres) {
         // The database server's CPU for the same cases (on this machine it shares the two cores with the target).
         figures.put("pgServerCpuMillisPerCase", round(pgTicks * ProcCpu.TICK_MILLIS / cases));
       }

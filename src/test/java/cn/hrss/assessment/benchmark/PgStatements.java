@@ -115,9 +115,9 @@ final class PgStatements {
       try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
         for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
           try {
-            String[] child = fields(Files.readString(process.resolve("stat")));
-            if (child[1].equals(pid)) {
-              ticks += Long.parseLong(child[11]) + Long.parseLong(child[12]);
+            String stat = Files.readString(process.resolve("stat"));
+            if (fields(stat)[1].equals(pid)) {
+              ticks += ProcCpu.ticks(stat);
             }
           } catch (IOException ended) {
             // the process ended meanwhile: a backend's time is then in the postmaster's children's

@@ -533,7 +533,8 @@ final class TaskListScale {
           }
         }
         // Math.round of NaN is 0: without a stock figure (-Dbenchmark.tasklist-targets=app) there is no ratio
-        row.append(" | ").append(Double.isNaN(stock) ? "—" : String.valueOf(Benchmark.round(app / stock))).append(" | ").append(load.split(" ")[0]).append(" |\n");
+        String ratio = Double.isNaN(stock) ? "—" : String.valueOf(Benchmark.round(app / stock));
+        row.append(" | ").append(ratio).append(" | ").append(load.split(" ")[0]).append(" |\n");
         md.append(row);
       }
     }
