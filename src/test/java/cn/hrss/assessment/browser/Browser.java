@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -149,7 +150,17 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the page's visible text contains {@code text}. */
   public void awaitText(String text) {
-    await("page text contains \"" + text + "\"", d -> bodyText().contains(text));
+    await("page text contains \"" + text + "\"", d -> {
+      try {
+        return bodyText().contains(text);
+      } catch (WebDriverException e) {
+        // The page navigated between finding <body> and reading it: Chrome says so in a plain WebDriverException.
+        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+          return false;
+        }
+        throw e;
+      }
+    });
   }
 
   public String bodyText() {
